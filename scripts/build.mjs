@@ -1,0 +1,92 @@
+// Bundles the extension, the search worker, the command-line tool, the webview and the test suites with esbuild.
+// Usage: node scripts/build.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const nodeCommon = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+/** Test files under a folder, as esbuild entry points. */
+function testEntries(folder) {
+  const dir = join(root, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .map((f) => relative(root, join(dir, f)));
+}
+
+const builds = [
+  {
+    ...nodeCommon,
+    entryPoints: { extension: 'src/extension/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  },
+  {
+    ...nodeCommon,
+    entryPoints: { worker: 'src/parallel/worker.ts' },
+    outdir: 'dist',
+  },
+  {
+    ...nodeCommon,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    entryPoints: { results: 'webview/results/main.ts', 'results-style': 'webview/results/style.css' },
+    outdir: 'dist/webview',
+    loader: { '.woff2': 'file', '.woff': 'empty', '.ttf': 'empty' },
+    assetNames: 'fonts/[name]-[hash]',
+  },
+  {
+    ...nodeCommon,
+    entryPoints: testEntries('test/integration'),
+    outbase: 'test',
+    outdir: 'out/test',
+    external: ['vscode', 'mocha'],
+    sourcemap: true,
+  },
+];
+
+const present = builds.filter((b) => {
+  const entries = Array.isArray(b.entryPoints) ? b.entryPoints : Object.values(b.entryPoints);
+  return entries.length > 0 && entries.every((e) => existsSync(join(root, e)));
+});
+
+if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true });
+
+if (watch) {
+  for (const options of present) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  console.log(`watching ${present.length} bundles for changes`);
+} else {
+  const started = Date.now();
+  await Promise.all(present.map((options) => esbuild.build(options)));
+  console.log(`built ${present.length} bundles in ${Date.now() - started} ms`);
+}
