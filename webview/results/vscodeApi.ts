@@ -1,0 +1,12 @@
+import type { FromWebview, WebviewPersistedState } from '../../src/shared/protocol';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): WebviewPersistedState | undefined;
+  setState(state: WebviewPersistedState): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** The webview's handle on the extension; `acquireVsCodeApi` may be called only once per page. */
+export const vscode: VsCodeApi = acquireVsCodeApi();
