@@ -1,0 +1,169 @@
+// Quality benchmark: how many known laws the search recovers exactly.
+// npm run bench:quality -- --suite empirical|feynman|strogatz [--time-limit S] [--workers N] [--only id,...]
+//   [--group main|bonus|all] [--noise 0.01] [--rows 1000] [--operators "+,-,*,/,..."] [--seed N]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatExpression } from '../src/engine/formats';
+import { parseOperatorList } from '../src/engine/options';
+import { freshR2, SOLVED_R2 } from './lib/judge';
+import { generate, loadSuite, type Suite } from './lib/problems';
+import { discover } from './lib/discover';
+
+const BENCH_OPERATORS = '+,-,*,/,^,sqrt,exp,log,sin,cos';
+
+const { values } = parseArgs({
+  options: {
+    suite: { type: 'string', default: 'empirical' },
+    'time-limit': { type: 'string', default: '60' },
+    workers: { type: 'string' },
+    only: { type: 'string' },
+    group: { type: 'string', default: 'all' },
+    noise: { type: 'string', default: '0' },
+    rows: { type: 'string', default: '1000' },
+    operators: { type: 'string', default: BENCH_OPERATORS },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string' },
+  },
+});
+
+const suite = values.suite as Suite;
+if (!['empirical', 'feynman', 'strogatz'].includes(suite)) {
+  console.error(`unknown suite "${suite}" (empirical, feynman or strogatz)`);
+  process.exit(2);
+}
+const timeLimit = Number(values['time-limit']);
+const workers = values.workers ? Number(values.workers) : Math.max(1, cpus().length);
+const rows = Number(values.rows);
+const noise = Number(values.noise);
+const seed = Number(values.seed);
+const operators = parseOperatorList(values.operators!);
+const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
+
+const records = loadSuite(suite).filter(
+  (r) =>
+    (!only || only.has(r.id)) &&
+    (values.group === 'all' || (r.group ?? 'main') === values.group) &&
+    !(suite === 'empirical' && r.id === 'tully' && !only),
+);
+if (records.length === 0) {
+  console.error('no problem matches the selection');
+  process.exit(2);
+}
+
+interface ProblemResult {
+  id: string;
+  group?: string;
+  solved: boolean;
+  /** Complexity of the simplest front formula that matches the law. */
+  solvedComplexity: number | null;
+  solvedFormula: string | null;
+  r2: number;
+  bestFormula: string;
+  seconds: number;
+  evaluations: number;
+  stoppedBy: string;
+  error?: string;
+}
+
+async function main(): Promise<void> {
+const results: ProblemResult[] = [];
+const started = Date.now();
+const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+console.log(
+  `suite ${suite}: ${records.length} problems, ${timeLimit} s each, ${workers} worker(s), ${rows} rows, noise ${noise}, operators ${operators.join(' ')}`,
+);
+
+for (const record of records) {
+  const names = record.vars.map((v) => v.name);
+  try {
+    const train = generate(record, rows, seed, noise);
+    const fresh = generate(record, 1000, seed + 1000, 0, true);
+    const result = await discover(train, { operators, timeLimitSeconds: timeLimit, seed }, workers);
+    let solvedAt: { complexity: number; formula: string; r2: number } | null = null;
+    let bestR2 = Number.NEGATIVE_INFINITY;
+    for (const entry of result.front) {
+      const r2 = freshR2(entry.expr, fresh);
+      bestR2 = Math.max(bestR2, r2);
+      if (r2 > SOLVED_R2) {
+        solvedAt = { complexity: entry.complexity, formula: formatExpression(entry.expr, 'mathjs', { names }), r2 };
+        break;
+      }
+    }
+    const best = result.front.find((e) => e.best) ?? result.front[result.front.length - 1]!;
+    results.push({
+      id: record.id,
+      ...(record.group ? { group: record.group } : {}),
+      solved: solvedAt !== null,
+      solvedComplexity: solvedAt?.complexity ?? null,
+      solvedFormula: solvedAt?.formula ?? null,
+      r2: solvedAt?.r2 ?? bestR2,
+      bestFormula: formatExpression(best.expr, 'mathjs', { names }),
+      seconds: result.seconds,
+      evaluations: result.evaluations,
+      stoppedBy: result.stoppedBy,
+    });
+  } catch (error) {
+    results.push({
+      id: record.id,
+      solved: false,
+      solvedComplexity: null,
+      solvedFormula: null,
+      r2: Number.NaN,
+      bestFormula: '',
+      seconds: 0,
+      evaluations: 0,
+      stoppedBy: 'error',
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+  const r = results[results.length - 1]!;
+  const solvedSoFar = results.filter((x) => x.solved).length;
+  console.log(
+    `${pad(r.id, 18)} ${r.solved ? 'SOLVED' : 'missed'}  ${pad(r.solved ? `c=${r.solvedComplexity}` : `R2=${r.r2.toPrecision(6)}`, 16)}` +
+      ` ${pad(`${r.seconds.toFixed(1)} s`, 8)} ${pad(`${(r.evaluations / 1e6).toFixed(2)}M evals`, 13)}` +
+      ` [${solvedSoFar}/${results.length}] ${r.error ?? r.solvedFormula ?? r.bestFormula}`,
+  );
+}
+
+const solved = results.filter((r) => r.solved).length;
+const summary = {
+  suite,
+  date: new Date().toISOString(),
+  timeLimitSeconds: timeLimit,
+  workers,
+  rows,
+  noise,
+  seed,
+  operators,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  solved,
+  total: results.length,
+  byGroup: Object.fromEntries(
+    [...new Set(results.map((r) => r.group ?? 'all'))].map((g) => {
+      const inGroup = results.filter((r) => (r.group ?? 'all') === g);
+      return [g, { solved: inGroup.filter((r) => r.solved).length, total: inGroup.length }];
+    }),
+  ),
+  wallSeconds: (Date.now() - started) / 1000,
+  results,
+};
+const outPath = values.out ?? join(__dirname, 'results', `${suite}.json`);
+mkdirSync(join(outPath, '..'), { recursive: true });
+writeFileSync(outPath, JSON.stringify(summary, null, 2) + '\n');
+console.log(
+  `solved ${solved}/${results.length} (${((100 * solved) / results.length).toFixed(1)} %)` +
+    Object.entries(summary.byGroup)
+      .map(([g, s]) => (g === 'all' ? '' : `; ${g} ${s.solved}/${s.total}`))
+      .join('') +
+    `; wrote ${outPath}`,
+);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

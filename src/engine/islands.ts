@@ -1,0 +1,201 @@
+import { ComplexityFrequencies } from './adaptiveParsimony';
+import { countConstants, size, type Expr } from './expression';
+import { HallOfFame, type FameEntry } from './hallOfFame';
+import type { ResolvedOptions } from './options';
+import { makeMember, reborn, Population, type Member } from './population';
+import { Random } from './random';
+import { randomTree } from './randomTree';
+import { evolutionCycle, type EvolutionContext } from './regularizedEvolution';
+import { Scorer } from './scorer';
+import type { SearchData } from './searchData';
+import { simplify } from './simplification';
+
+/** A formula travelling between islands or threads: its tree and its loss on all rows. */
+export interface Migrant {
+  readonly expr: Expr;
+  readonly loss: number;
+}
+
+/** Size of the random trees islands start from (SymbolicRegression.jl starts from 3-node trees). */
+const INITIAL_TREE_SIZE = 3;
+
+/**
+ * The islands one thread evolves, with their own hall of fame. A single-threaded search runs one group
+ * with every island; a parallel search runs one group per worker and exchanges migrants between them.
+ */
+export class IslandGroup {
+  readonly hallOfFame: HallOfFame;
+  readonly frequencies: ComplexityFrequencies;
+  readonly scorer: Scorer;
+  private readonly islands: Population[];
+  private readonly rng: Random;
+  private readonly context: EvolutionContext;
+  /** Formulas offered by other threads' islands and the global hall of fame. */
+  private externalMigrants: Migrant[] = [];
+  private externalFame: Migrant[] = [];
+  iterations = 0;
+  /** Losses of hall-of-fame entries on the current mini-batch. */
+  private readonly batchLosses = new WeakMap<FameEntry, { batchId: number; loss: number }>();
+
+  constructor(
+    data: SearchData,
+    readonly options: ResolvedOptions,
+    islandCount: number,
+    seed: number,
+  ) {
+    this.rng = new Random(seed);
+    this.scorer = new Scorer(data, options, this.rng.fork());
+    this.hallOfFame = new HallOfFame(options.maxSize);
+    this.frequencies = new ComplexityFrequencies(options.maxSize);
+    const vocabulary = {
+      binaryOperators: options.binaryOperators,
+      unaryOperators: options.unaryOperators,
+      features: data.X.length,
+    };
+    this.context = {
+      rng: this.rng,
+      options,
+      scorer: this.scorer,
+      vocabulary,
+      frequencies: this.frequencies,
+      onCandidate: (member) => this.considerForFame(member),
+    };
+    this.islands = Array.from({ length: islandCount }, () => {
+      const members = Array.from({ length: options.populationSize }, () => {
+        const expr = randomTree(this.rng, vocabulary, INITIAL_TREE_SIZE);
+        const loss = this.scorer.searchLoss(expr);
+        return makeMember(expr, loss, this.scorer.cost(loss, size(expr)));
+      });
+      return new Population(members);
+    });
+  }
+
+  get islandCount(): number {
+    return this.islands.length;
+  }
+
+  /**
+   * Runs one iteration of one island: `cyclesPerIteration` evolution cycles, then simplification and
+   * constant optimisation of its members, hall-of-fame update and migration. `shouldStop` is polled between
+   * cycles; returns false when it cut the iteration short.
+   */
+  evolveIsland(index: number, shouldStop: () => boolean): boolean {
+    const population = this.islands[index]!;
+    const { options } = this;
+    const cycles = options.cyclesPerIteration;
+    if (this.scorer.batching) this.rescoreOnNewBatch(population);
+    for (let cycle = 0; cycle < cycles; cycle++) {
+      if (shouldStop()) return false;
+      const temperature = options.annealing ? 1 - cycle / Math.max(cycles - 1, 1) : 1;
+      evolutionCycle(this.context, population, temperature);
+    }
+    this.optimizeAndSimplify(population);
+    this.migrate(population, index);
+    this.frequencies.normalize();
+    return true;
+  }
+
+  /** One iteration of every island in turn. Returns false when stopped early. */
+  iterate(shouldStop: () => boolean): boolean {
+    for (let i = 0; i < this.islands.length; i++) {
+      if (!this.evolveIsland(i, shouldStop)) return false;
+    }
+    this.iterations++;
+    return true;
+  }
+
+  /** A new mini-batch for this island's iteration, with its members' losses on it. */
+  private rescoreOnNewBatch(population: Population): void {
+    this.scorer.refreshBatch();
+    population.members.forEach((m, i) => {
+      const loss = this.scorer.searchLoss(m.expr);
+      population.members[i] = { ...m, loss, cost: this.scorer.cost(loss, m.complexity) };
+    });
+  }
+
+  /**
+   * Offers a freshly scored candidate to the hall of fame. Without batching its loss is on all rows already.
+   * With batching, it is compared on the current batch with the entry of its complexity, and only a
+   * candidate that wins there is evaluated on all rows.
+   */
+  private considerForFame(member: Member): void {
+    if (!this.scorer.batching) {
+      this.hallOfFame.consider(member);
+      return;
+    }
+    const incumbent = this.hallOfFame.at(member.complexity);
+    if (incumbent) {
+      let memo = this.batchLosses.get(incumbent);
+      if (!memo || memo.batchId !== this.scorer.batchId) {
+        memo = { batchId: this.scorer.batchId, loss: this.scorer.searchLoss(incumbent.expr) };
+        this.batchLosses.set(incumbent, memo);
+      }
+      if (!(member.loss < memo.loss)) return;
+    }
+    this.hallOfFame.consider({ expr: member.expr, complexity: member.complexity, loss: this.scorer.fullLoss(member.expr) });
+  }
+
+  private optimizeAndSimplify(population: Population): void {
+    const { options, scorer } = this;
+    for (let i = 0; i < population.members.length; i++) {
+      const member = population.members[i]!;
+      let expr = simplify(member.expr, this.context.vocabulary);
+      let loss: number | undefined = expr === member.expr ? member.loss : undefined;
+      if (countConstants(expr) > 0 && this.rng.next() < options.optimizerProbability) {
+        const fit = scorer.fitConstants(expr, options.optimizerIterations, options.optimizerRestarts);
+        expr = fit.expr;
+        loss = fit.loss;
+      }
+      if (scorer.batching) {
+        const full = scorer.fullLoss(expr);
+        this.hallOfFame.consider({ expr, complexity: size(expr), loss: full });
+        loss = full;
+      } else {
+        loss ??= scorer.searchLoss(expr);
+        this.hallOfFame.consider({ expr, complexity: size(expr), loss });
+      }
+      if (expr !== member.expr || loss !== member.loss) {
+        population.members[i] = { ...member, expr, complexity: size(expr), loss, cost: scorer.cost(loss, size(expr)) };
+      }
+    }
+  }
+
+  /** The best members of every island, offered to other islands and threads. */
+  bestMigrants(): Migrant[] {
+    return this.islands.flatMap((p) => p.best(this.options.topN)).map(({ expr, loss }) => ({ expr, loss }));
+  }
+
+  /** Formulas from elsewhere that migration may bring into this group's islands. */
+  receiveMigrants(migrants: Migrant[], fame: Migrant[]): void {
+    this.externalMigrants = migrants;
+    this.externalFame = fame;
+    for (const m of fame) this.hallOfFame.consider({ expr: m.expr, complexity: size(m.expr), loss: m.loss });
+  }
+
+  private migrate(population: Population, index: number): void {
+    const { options } = this;
+    const local = this.islands.filter((_, i) => i !== index).flatMap((p) => p.best(options.topN));
+    const pool: Member[] = [
+      ...local.map((m) => reborn(m)),
+      ...this.externalMigrants.map((m) => this.asMember(m)),
+    ];
+    this.replaceRandom(population, pool, options.fractionReplaced);
+    const fame = [...this.hallOfFame.front(), ...this.externalFame].map((m) => this.asMember(m));
+    this.replaceRandom(population, fame, options.fractionReplacedHof);
+  }
+
+  private asMember(m: Migrant): Member {
+    return makeMember(m.expr, m.loss, this.scorer.cost(m.loss, size(m.expr)));
+  }
+
+  /** Replaces about `fraction` of the population (stochastically rounded) by random picks from `pool`. */
+  private replaceRandom(population: Population, pool: Member[], fraction: number): void {
+    if (pool.length === 0 || fraction <= 0) return;
+    const expected = fraction * population.size;
+    let count = Math.floor(expected);
+    if (this.rng.next() < expected - count) count++;
+    for (let i = 0; i < count; i++) {
+      population.members[this.rng.int(population.size)] = reborn(this.rng.pick(pool));
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import type { ComplexityFrequencies } from './adaptiveParsimony';
+import { size, type Expr } from './expression';
+import type { Random } from './random';
+
+/** A scored expression. `birth` orders members by age: regularized evolution replaces the oldest. */
+export interface Member {
+  readonly expr: Expr;
+  readonly complexity: number;
+  readonly loss: number;
+  readonly cost: number;
+  readonly birth: number;
+}
+
+let births = 0;
+
+/** A strictly increasing birth stamp. */
+export function nextBirth(): number {
+  return ++births;
+}
+
+export function makeMember(expr: Expr, loss: number, cost: number): Member {
+  return { expr, complexity: size(expr), loss, cost, birth: nextBirth() };
+}
+
+/** The same member born again (it then counts as young). */
+export function reborn(member: Member): Member {
+  return { ...member, birth: nextBirth() };
+}
+
+/** One island: a fixed-size population under regularized evolution. */
+export class Population {
+  constructor(readonly members: Member[]) {}
+
+  get size(): number {
+    return this.members.length;
+  }
+
+  indexOfOldest(): number {
+    let oldest = 0;
+    for (let i = 1; i < this.members.length; i++) {
+      if (this.members[i]!.birth < this.members[oldest]!.birth) oldest = i;
+    }
+    return oldest;
+  }
+
+  /** Index of the second-oldest member, for replacing two at once after crossover. */
+  indexOfOldestExcept(except: number): number {
+    let oldest = except === 0 ? 1 : 0;
+    for (let i = 0; i < this.members.length; i++) {
+      if (i !== except && this.members[i]!.birth < this.members[oldest]!.birth) oldest = i;
+    }
+    return oldest;
+  }
+
+  /**
+   * Tournament selection: among `tournamentSize` random members, the k-th best by frequency-adjusted cost
+   * wins with probability p(1-p)^k. The adjustment multiplies a member's cost by exp(scaling * frequency of
+   * its complexity), which favours sizes the search has seen less of.
+   */
+  tournament(
+    rng: Random,
+    tournamentSize: number,
+    probability: number,
+    frequencies: ComplexityFrequencies,
+    scaling: number,
+  ): Member {
+    const n = this.members.length;
+    const k = Math.min(tournamentSize, n);
+    const picked = sampleIndices(rng, n, k);
+    const adjusted = picked.map((i) => {
+      const m = this.members[i]!;
+      return scaling > 0 ? m.cost * Math.exp(scaling * frequencies.frequency(m.complexity)) : m.cost;
+    });
+    const order = picked.map((_, j) => j).sort((a, b) => compareCost(adjusted[a]!, adjusted[b]!));
+    if (probability >= 1) return this.members[picked[order[0]!]!]!;
+    let r = rng.next();
+    // Winning probabilities p, p(1-p), ... normalised over the k places.
+    const total = 1 - Math.pow(1 - probability, k);
+    let chance = probability / total;
+    for (let place = 0; place < k; place++) {
+      if (r < chance) return this.members[picked[order[place]!]!]!;
+      r -= chance;
+      chance *= 1 - probability;
+    }
+    return this.members[picked[order[k - 1]!]!]!;
+  }
+
+  /** The `count` members of lowest cost. */
+  best(count: number): Member[] {
+    return [...this.members].sort((a, b) => compareCost(a.cost, b.cost)).slice(0, count);
+  }
+}
+
+/** Orders costs ascending with NaN and infinities last. */
+function compareCost(a: number, b: number): number {
+  const fa = Number.isFinite(a);
+  const fb = Number.isFinite(b);
+  if (fa && fb) return a - b;
+  if (fa) return -1;
+  if (fb) return 1;
+  return 0;
+}
+
+/** `k` distinct indices in [0, n), by a partial Fisher-Yates shuffle. */
+function sampleIndices(rng: Random, n: number, k: number): number[] {
+  const pool = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.int(n - i);
+    const t = pool[i]!;
+    pool[i] = pool[j]!;
+    pool[j] = t;
+  }
+  return pool.slice(0, k);
+}
