@@ -1,0 +1,16 @@
+export { DataError, type DataErrorCode, type DataErrorDetails } from './errors';
+export { detectHeader, loadFile, parseTable } from './load';
+export { defaultFeatures, defaultTarget, findColumn, MIN_ROWS, selectDataset } from './dataset';
+export { MAX_SKIPPED_ROWS } from './builder';
+export type {
+  CellLocation,
+  Column,
+  DataFormat,
+  Dataset,
+  DatasetOptions,
+  DataTable,
+  Delimiter,
+  DroppedRows,
+  LoadOptions,
+  SourceLocation,
+} from './table';

@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { parseDelimited } from './csv';
+import { DataError } from './errors';
+import { headerNames, looksLikeHeader } from './header';
+import { parseJson } from './json';
+import { cellKinds, formatFromFileName, looksLikeJson, sniffSample, usesDecimalComma } from './sniff';
+import type { DataFormat, DataTable, LoadOptions } from './table';
+
+const BINARY_PROBE = 8192;
+
+function resolveFormat(text: string, options: LoadOptions): DataFormat {
+  return options.format ?? formatFromFileName(options.fileName) ?? (looksLikeJson(text) ? 'json' : 'csv');
+}
+
+function prepare(text: string, options: LoadOptions): { text: string; lineOffset: number } {
+  const lineOffset = options.lineOffset ?? 0;
+  if (!Number.isInteger(lineOffset) || lineOffset < 0) {
+    throw new DataError('invalid-option', `lineOffset must be a non-negative integer, not ${lineOffset}`);
+  }
+  if (text.slice(0, BINARY_PROBE).includes('\0')) {
+    throw new DataError(
+      'binary',
+      'this is not a text file (it contains NUL bytes); save the data as CSV, TSV or JSON',
+      { file: options.fileName },
+    );
+  }
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, lineOffset };
+}
+
+/**
+ * Reads CSV/TSV/JSON text into numeric columns. The format comes from `options.format`, else the file
+ * extension (.csv, .tsv/.tab, .json), else the text (JSON if it starts with `[` or `{`). Throws only
+ * `DataError`.
+ */
+export function parseTable(input: string, options: LoadOptions = {}): DataTable {
+  try {
+    const { text, lineOffset } = prepare(input, options);
+    const format = resolveFormat(text, options);
+    const common = { fileName: options.fileName, lineOffset, fallbackHeader: options.fallbackHeader };
+    if (format === 'json') return parseJson(text, common);
+    return parseDelimited(text, { ...common, delimiter: format === 'tsv' ? '\t' : undefined });
+  } catch (e) {
+    throw asDataError(e, options.fileName);
+  }
+}
+
+/**
+ * The header names of delimited text when its first data row is a header, e.g. to pass as
+ * `fallbackHeader` when reading a selection further down the same document; undefined otherwise.
+ */
+export function detectHeader(input: string, options: Pick<LoadOptions, 'fileName' | 'format'> = {}): string[] | undefined {
+  try {
+    const { text } = prepare(input, options);
+    const format = resolveFormat(text, options);
+    if (format === 'json') return undefined;
+    const sample = sniffSample(text, format === 'tsv' ? '\t' : undefined);
+    const [first, ...rest] = sample.rows;
+    if (first === undefined) return undefined;
+    const dc = usesDecimalComma(sample.delimiter);
+    return looksLikeHeader(cellKinds(first, dc), rest.map((r) => cellKinds(r, dc))) ? headerNames(first) : undefined;
+  } catch (e) {
+    throw asDataError(e, options.fileName);
+  }
+}
+
+/** Reads and parses a file; the path is used as `fileName` unless one is given. */
+export async function loadFile(path: string, options: LoadOptions = {}): Promise<DataTable> {
+  const fileName = options.fileName ?? path;
+  let text: string;
+  try {
+    text = decode(await readFile(path));
+  } catch (e) {
+    throw fileError(e, fileName);
+  }
+  return parseTable(text, { ...options, fileName });
+}
+
+/** UTF-8 unless the file starts with a UTF-16 byte-order mark (as spreadsheet "Unicode text" exports do). */
+function decode(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+function fileError(e: unknown, file: string): DataError {
+  const code = (e as { code?: unknown } | null)?.code;
+  const detail =
+    code === 'ENOENT'
+      ? 'file not found'
+      : code === 'EISDIR'
+        ? 'this is a directory, not a data file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied: the file cannot be read'
+          : code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE' || e instanceof RangeError
+            ? 'the file is too large to read'
+            : `cannot read the file: ${e instanceof Error ? e.message : String(e)}`;
+  return new DataError('file', detail, { file }, { cause: e });
+}
+
+function asDataError(e: unknown, file: string | undefined): DataError {
+  if (e instanceof DataError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new DataError('internal', `could not read the data: ${message}`, { file }, { cause: e });
+}
