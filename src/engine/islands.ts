@@ -34,6 +34,8 @@ export class IslandGroup {
   private externalMigrants: Migrant[] = [];
   private externalFame: Migrant[] = [];
   iterations = 0;
+  /** Where the current iteration stands: the island being evolved and its next cycle. */
+  private cursor = { island: 0, cycle: 0 };
   /** Losses of hall-of-fame entries on the current mini-batch. */
   private readonly batchLosses = new WeakMap<FameEntry, { batchId: number; loss: number }>();
 
@@ -75,31 +77,29 @@ export class IslandGroup {
   }
 
   /**
-   * Runs one iteration of one island: `cyclesPerIteration` evolution cycles, then simplification and
-   * constant optimisation of its members, hall-of-fame update and migration. `shouldStop` is polled between
-   * cycles; returns false when it cut the iteration short.
+   * Continues the current iteration: each island in turn runs `cyclesPerIteration` evolution cycles, then
+   * has its members simplified and constant-optimised, feeds the hall of fame and takes in migrants.
+   * `shouldStop` is polled between cycles; a stopped iteration resumes where it left off on the next call.
+   * Returns true when the iteration was completed.
    */
-  evolveIsland(index: number, shouldStop: () => boolean): boolean {
-    const population = this.islands[index]!;
+  iterate(shouldStop: () => boolean): boolean {
     const { options } = this;
     const cycles = options.cyclesPerIteration;
-    if (this.scorer.batching) this.rescoreOnNewBatch(population);
-    for (let cycle = 0; cycle < cycles; cycle++) {
-      if (shouldStop()) return false;
-      const temperature = options.annealing ? 1 - cycle / Math.max(cycles - 1, 1) : 1;
-      evolutionCycle(this.context, population, temperature);
+    while (this.cursor.island < this.islands.length) {
+      const population = this.islands[this.cursor.island]!;
+      if (this.cursor.cycle === 0 && this.scorer.batching) this.rescoreOnNewBatch(population);
+      while (this.cursor.cycle < cycles) {
+        if (shouldStop()) return false;
+        const temperature = options.annealing ? 1 - this.cursor.cycle / Math.max(cycles - 1, 1) : 1;
+        evolutionCycle(this.context, population, temperature);
+        this.cursor.cycle++;
+      }
+      this.optimizeAndSimplify(population);
+      this.migrate(population, this.cursor.island);
+      this.frequencies.normalize();
+      this.cursor = { island: this.cursor.island + 1, cycle: 0 };
     }
-    this.optimizeAndSimplify(population);
-    this.migrate(population, index);
-    this.frequencies.normalize();
-    return true;
-  }
-
-  /** One iteration of every island in turn. Returns false when stopped early. */
-  iterate(shouldStop: () => boolean): boolean {
-    for (let i = 0; i < this.islands.length; i++) {
-      if (!this.evolveIsland(i, shouldStop)) return false;
-    }
+    this.cursor = { island: 0, cycle: 0 };
     this.iterations++;
     return true;
   }

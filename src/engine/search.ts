@@ -7,7 +7,7 @@ import type { Scorer } from './scorer';
 import { checkSearchData, type SearchData } from './searchData';
 import { simplify } from './simplification';
 
-export type StopReason = 'time' | 'evaluations' | 'iterations' | 'lossThreshold' | 'cancelled';
+export type StopReason = 'time' | 'evaluations' | 'iterations' | 'lossThreshold' | 'cancelled' | 'error';
 
 export interface SearchProgress {
   front: ScoredEntry[];
@@ -62,18 +62,21 @@ export class StopRule {
 
 /**
  * Refits every hall-of-fame formula's constants thoroughly on all rows and simplifies it, so reported
- * formulas carry every digit the data supports; returns the scored Pareto front.
+ * formulas carry every digit the data supports; returns the scored Pareto front. Once `shouldStop` says so,
+ * the remaining entries are kept as they are.
  */
 export function polishFront(
   entries: readonly FameEntry[],
   scorer: Scorer,
   options: ResolvedOptions,
   floor: number,
+  shouldStop: () => boolean = () => false,
 ): ScoredEntry[] {
   const polished = new HallOfFame(options.maxSize);
   const vocabulary = { binaryOperators: options.binaryOperators, unaryOperators: options.unaryOperators };
   for (const entry of entries) {
     polished.consider(entry);
+    if (shouldStop()) continue;
     let expr: Expr = simplify(entry.expr, vocabulary);
     const fit = scorer.fitConstantsFull(expr, 100, 1);
     expr = fit.expr;

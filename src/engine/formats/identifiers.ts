@@ -43,12 +43,13 @@ function stripAccents(name: string): string {
 function candidate(name: string, index: number, rules: IdentifierRules): string {
   let s = name.trim();
   if (rules.asciiOnly) s = stripAccents(spellGreek(s));
-  else s = s.normalize('NFC');
+  else s = s.normalize('NFKC');
   // Every character the language rejects becomes "_"; runs collapse, and ends are trimmed.
   s = [...s].map((ch) => (rules.isValid(`a${ch}`) ? ch : '_')).join('');
   s = s.replace(/_+/g, '_').replace(/^_+|_+$/g, '');
   if (s === '') s = `x${index}`;
-  else if (!rules.isValid(s)) s = `x_${s}`;
+  // A word the parser takes for something else ("NaN" in mathjs) becomes NaN_, one starting with a digit x_2theta.
+  else if (!rules.isValid(s)) s = rules.isValid(`${s}_`) ? `${s}_` : `x_${s}`;
   if (!rules.isValid(s)) s = `x${index}`;
   if (rules.maxLength !== undefined && s.length > rules.maxLength) s = s.slice(0, rules.maxLength);
   if (rules.reserved.has(s)) s = `${s}_`;
@@ -59,11 +60,11 @@ function usable(s: string, rules: IdentifierRules, taken: ReadonlySet<string>): 
   return rules.isValid(s) && !rules.reserved.has(s) && !taken.has(s) && (rules.maxLength === undefined || s.length <= rules.maxLength);
 }
 
-/** `base`, or `base_2`, `base_3`, ... (shortened to the length limit), the first one not taken. */
+/** `base`, or `base_2`, `base_3`, ... (shortened to the length limit), the first one that is free. */
 export function uniqueIdentifier(base: string, rules: IdentifierRules, taken: ReadonlySet<string>): string {
   if (usable(base, rules, taken)) return base;
   for (let k = 2; ; k++) {
-    const suffix = `_${k}`;
+    const suffix = base.endsWith('_') ? String(k) : `_${k}`;
     const stem = rules.maxLength === undefined ? base : base.slice(0, rules.maxLength - suffix.length);
     const s = stem + suffix;
     if (usable(s, rules, taken)) return s;

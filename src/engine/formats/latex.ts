@@ -125,7 +125,7 @@ export function formatLatex(e: Expr, names: readonly string[], digits = 4): stri
         const l = a.prec < Prec.product ? paren(a) : a;
         const r = b.minus || b.prec < Prec.product ? paren(b) : b;
         const juxtapose =
-          (l.number && /^(?:[A-Za-z(|]|\\(?!frac|times|cdot)[A-Za-z])/.test(r.text)) || (l.symbol && r.symbol);
+          (l.number && /^(?:[A-Za-z(|]|\\(?!frac|times|cdot|text)[A-Za-z])/.test(r.text)) || (l.symbol && r.symbol);
         return tex(`${l.text}${juxtapose ? ' ' : ' \\cdot '}${r.text}`, Prec.product, { minus: l.minus });
       }
       case '/':

@@ -60,6 +60,12 @@ function word(s: string): string | undefined {
 }
 
 export function latexName(name: string): string {
+  // Unicode subscript digits, as in "θ₀", are a subscript.
+  const subscript = /^(.+?)([\u2080-\u2089]+)$/u.exec(name);
+  if (subscript !== null && !subscript[1]!.includes('_')) {
+    const digits = [...subscript[2]!].map((d) => String(d.charCodeAt(0) - 0x2080)).join('');
+    return `${word(subscript[1]!) ?? texText(subscript[1]!)}_{${digits}}`;
+  }
   const underscore = name.indexOf('_');
   if (underscore > 0 && underscore < name.length - 1) {
     const base = word(name.slice(0, underscore));

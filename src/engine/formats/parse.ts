@@ -106,9 +106,10 @@ export function variableLookup(names: readonly string[]): Map<string, number> {
  */
 export function parseExpression(text: string, names: readonly string[]): Expr {
   const tokens = tokenize(text);
-  const fail = (what: string, token: string, position: number | undefined): never => {
+  const fail = (what: string, token: string, position: number | undefined, detail?: string): never => {
     const where = position === undefined ? '' : ` at char ${position}`;
-    throw new FormulaParseError(`${what} "${token}"${where} in formula "${text}"`, token, position);
+    const more = detail === undefined ? '' : `: ${detail}`;
+    throw new FormulaParseError(`${what} "${token}"${where} in formula "${text}"${more}`, token, position);
   };
   const positionOf = (token: string, occurrence = 0): number | undefined => {
     const found = tokens.filter((t) => t.text === token)[occurrence] ?? tokens.find((t) => t.text.includes(token));
@@ -124,7 +125,7 @@ export function parseExpression(text: string, names: readonly string[]): Expr {
     const position = char !== null ? Number(char[1]) : undefined;
     const at = position === undefined ? undefined : tokens.find((t) => t.index + t.text.length >= position);
     const near = at?.text ?? (position !== undefined && position > text.length ? 'end of formula' : text);
-    return fail(`Syntax error (${message.replace(/\s*\(char \d+\)/, '')}) near`, near, at !== undefined ? at.index + 1 : position);
+    return fail('Syntax error near', near, at !== undefined ? at.index + 1 : position, message.replace(/\s*\(char \d+\)/, ''));
   }
   if (isConstantNode(root) && root.value === undefined && text.trim() === '') {
     throw new FormulaParseError('Empty formula', '', undefined);
@@ -159,7 +160,7 @@ export function parseExpression(text: string, names: readonly string[]): Expr {
       const position = identifier(name);
       const op = FUNCTIONS[name];
       if (op === undefined) return fail('Unknown function', name, position);
-      if (node.args.length !== 1) return fail(`Function takes 1 argument, got ${node.args.length}:`, name, position);
+      if (node.args.length !== 1) return fail('Function', name, position, `takes 1 argument, got ${node.args.length}`);
       return unary(op, convert(node.args[0]!));
     }
     if (isOperatorNode(node)) {

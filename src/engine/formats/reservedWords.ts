@@ -77,7 +77,8 @@ export const IDENTIFIER_RULES: Readonly<Record<CodeFormat, IdentifierRules>> = {
     asciiOnly: false,
   },
   c: { isValid: matches(/^[A-Za-z][A-Za-z0-9_]*$/), reserved: words(`${C_KEYWORDS} ${C_MATH}`), asciiOnly: true },
-  julia: { isValid: matches(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'NFC'), reserved: words(JULIA), asciiOnly: false },
+  // All-underscore names are write-only in Julia.
+  julia: { isValid: matches(/^(?=_*[^_])[\p{L}_][\p{L}\p{N}_]*$/u, 'NFC'), reserved: words(JULIA), asciiOnly: false },
   rust: { isValid: matches(/^(?:\p{XID_Start}|_\p{XID_Continue})\p{XID_Continue}*$/u, 'NFC'), reserved: words(RUST), asciiOnly: false },
   matlab: { isValid: matches(/^[A-Za-z][A-Za-z0-9_]*$/), reserved: words(MATLAB), asciiOnly: true, maxLength: 63 },
   r: { isValid: matches(/^(?:[A-Za-z]|\.[A-Za-z_])[A-Za-z0-9._]*$/), reserved: words(R), asciiOnly: true },

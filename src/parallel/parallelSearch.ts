@@ -1,0 +1,257 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { size } from '../engine/expression';
+import { HallOfFame } from '../engine/hallOfFame';
+import { resolveOptions, type ResolvedOptions, type SearchOptions } from '../engine/options';
+import { scoreFront, type ScoredEntry } from '../engine/pareto';
+import { lossFloor, StopRule, type SearchProgress, type SearchResult, type StopReason } from '../engine/search';
+import { checkSearchData, type SearchData } from '../engine/searchData';
+import type { SliceReport, WireFormula, WorkerFault } from '../shared/protocol';
+import { WorkerHandle } from './workerHandle';
+
+export interface ParallelOptions {
+  /** Worker threads; default: one per available core minus one, at least one. */
+  workers?: number;
+  /** Path of the bundled worker entry (`dist/worker.js`); default: next to the calling bundle. */
+  workerScript?: string;
+  /** How long workers evolve between migrations through the coordinator. */
+  sliceMs?: number;
+  /** Minimum time between progress events. */
+  progressIntervalMs?: number;
+  /** Time allowed for the final constant polish (skipped after a cancel, which must end at once). */
+  polishMs?: number;
+  /** Test hook: makes one worker fail on purpose. */
+  fault?: WorkerFault & { worker: number };
+}
+
+export interface RunProgress extends SearchProgress {
+  workers: number;
+}
+
+export interface RunResult extends SearchResult {
+  workers: number;
+  /** Workers that threw or died during the run, with their errors. */
+  workerErrors: string[];
+  /** Set when the run could not go on (every worker failed); `front` still holds what was found. */
+  failure?: string;
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/** Most migrants sent to one worker per slice. */
+const MAX_MIGRANTS = 64;
+
+/**
+ * A search spread over worker threads. Each worker evolves its share of the islands in short slices; between
+ * slices the coordinator merges its hall of fame into the global one and hands it the others' best
+ * formulas. Stopping (time, budget, cancel) raises a shared flag that every worker polls between cycles.
+ */
+export class ParallelSearch {
+  readonly result: Promise<RunResult>;
+  private readonly listeners = new Set<(progress: RunProgress) => void>();
+  private readonly handles: WorkerHandle[] = [];
+  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly fame: HallOfFame;
+  private readonly floor: number;
+  private readonly options: ResolvedOptions;
+  private readonly stopRule: StopRule;
+  private readonly reports = new Map<number, SliceReport>();
+  private readonly workerErrors: string[] = [];
+  /** Workers that threw or died; they take no further part. */
+  private readonly failed = new Set<number>();
+  private stoppedBy: StopReason | null = null;
+  private lastProgress = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  /** Starts a search; throws `OptionsError` or `DataShapeError` at once on bad input. */
+  static start(data: SearchData, options: Partial<SearchOptions>, parallel: ParallelOptions = {}): ParallelSearch {
+    checkSearchData(data);
+    return new ParallelSearch(data, resolveOptions(options, data.y.length), parallel);
+  }
+
+  private constructor(
+    private readonly data: SearchData,
+    options: ResolvedOptions,
+    private readonly parallel: ParallelOptions,
+  ) {
+    this.options = options;
+    this.fame = new HallOfFame(options.maxSize);
+    this.floor = lossFloor(data);
+    this.stopRule = new StopRule(options);
+    this.result = this.run();
+  }
+
+  /** Subscribes to progress; returns the unsubscribe function. */
+  onProgress(listener: (progress: RunProgress) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Ends the search as soon as the workers notice; `result` then holds the front found so far. */
+  cancel(): void {
+    this.requestStop('cancelled');
+  }
+
+  private requestStop(reason: StopReason): void {
+    this.stoppedBy ??= reason;
+    Atomics.store(this.stopFlag, 0, 1);
+  }
+
+  private get evaluations(): number {
+    let total = 0;
+    for (const r of this.reports.values()) total += r.evaluations;
+    return total;
+  }
+
+  private get iterations(): number {
+    let least = Number.POSITIVE_INFINITY;
+    for (const h of this.handles) if (h.alive) least = Math.min(least, this.reports.get(h.id)?.iterations ?? 0);
+    return Number.isFinite(least) ? least : 0;
+  }
+
+  private liveHandles(): WorkerHandle[] {
+    return this.handles.filter((h) => h.alive && !this.failed.has(h.id));
+  }
+
+  private progress(front: ScoredEntry[]): RunProgress {
+    const seconds = this.stopRule.seconds;
+    const evaluations = Math.round(this.evaluations);
+    return {
+      front,
+      evaluations,
+      evaluationsPerSecond: seconds > 0 ? evaluations / seconds : 0,
+      seconds,
+      iterations: this.iterations,
+      workers: this.liveHandles().length,
+    };
+  }
+
+  private emitProgress(force = false): void {
+    const now = performance.now();
+    if (!force && now - this.lastProgress < (this.parallel.progressIntervalMs ?? 250)) return;
+    if (this.listeners.size === 0) return;
+    this.lastProgress = now;
+    const snapshot = this.progress(scoreFront(this.fame.front(this.floor), this.floor));
+    for (const listener of this.listeners) {
+      try {
+        listener(snapshot);
+      } catch (error) {
+        console.error('progress listener failed', error);
+      }
+    }
+  }
+
+  private async run(): Promise<RunResult> {
+    const { options, parallel } = this;
+    const requested = parallel.workers ?? defaultWorkerCount();
+    if (!Number.isInteger(requested) || requested < 1) {
+      throw new RangeError(`workers must be a positive integer, got ${requested}`);
+    }
+    const count = Math.min(requested, options.populations);
+    const script = parallel.workerScript ?? join(__dirname, 'worker.js');
+    this.timer = setTimeout(() => this.requestStop('time'), options.timeLimitSeconds * 1000);
+    try {
+      for (let i = 0; i < count; i++) this.handles.push(new WorkerHandle(script, i));
+      await Promise.all(
+        this.handles.map((h, i) => {
+          const islands = Math.floor(options.populations / count) + (i < options.populations % count ? 1 : 0);
+          const fault = parallel.fault?.worker === i ? parallel.fault : undefined;
+          return h
+            .call((r) =>
+              r.init({
+                X: [...this.data.X],
+                y: this.data.y,
+                ...(this.data.weights ? { weights: this.data.weights } : {}),
+                options,
+                islands,
+                seed: options.seed * 1009 + i,
+                stopFlag: this.stopFlag.buffer as SharedArrayBuffer,
+                ...(fault ? { fault: { failOnSlice: fault.failOnSlice, mode: fault.mode } } : {}),
+              }),
+            )
+            .catch((error: unknown) => this.workerFailed(h, error));
+        }),
+      );
+      await Promise.all(this.liveHandles().map((h) => this.workerLoop(h)));
+      return await this.finish();
+    } finally {
+      clearTimeout(this.timer);
+      await Promise.all(this.handles.map((h) => h.terminate().catch(() => undefined)));
+    }
+  }
+
+  private workerFailed(handle: WorkerHandle, error: unknown): void {
+    if (this.failed.has(handle.id)) return;
+    this.failed.add(handle.id);
+    const message = error instanceof Error ? error.message : String(error);
+    this.workerErrors.push(`worker ${handle.id}: ${message}`);
+    void handle.terminate().catch(() => undefined);
+    if (this.liveHandles().length === 0) this.requestStop('error');
+  }
+
+  private migrantsFor(handle: WorkerHandle): WireFormula[] {
+    const pool: WireFormula[] = [];
+    for (const [id, report] of this.reports) if (id !== handle.id) pool.push(...report.migrants);
+    if (pool.length <= MAX_MIGRANTS) return pool;
+    return pool.sort((a, b) => a.loss - b.loss).slice(0, MAX_MIGRANTS);
+  }
+
+  private async workerLoop(handle: WorkerHandle): Promise<void> {
+    const sliceMs = this.parallel.sliceMs ?? 300;
+    while (this.stoppedBy === null && !this.failed.has(handle.id)) {
+      let report: SliceReport;
+      try {
+        report = await handle.call((r) =>
+          r.runSlice({
+            budgetMs: sliceMs,
+            migrants: this.migrantsFor(handle),
+            fame: this.fame.front(this.floor).map(({ expr, loss }) => ({ expr, loss })),
+          }),
+        );
+      } catch (error) {
+        this.workerFailed(handle, error);
+        return;
+      }
+      this.reports.set(handle.id, report);
+      for (const f of report.fame) this.fame.consider({ expr: f.expr, loss: f.loss, complexity: size(f.expr) });
+      const reason = this.stopRule.check(this.evaluations, this.iterations, this.fame.bestLoss);
+      if (reason) this.requestStop(reason);
+      this.emitProgress();
+    }
+  }
+
+  /** Polishes the global front on a surviving worker (bounded in time), or scores it as it is. */
+  private async finish(): Promise<RunResult> {
+    const survivors = this.liveHandles();
+    let front: ScoredEntry[] = scoreFront(this.fame.front(this.floor), this.floor);
+    // A cancel must end at once: the front is then reported as the workers last sent it.
+    if (survivors.length > 0 && this.stoppedBy !== 'cancelled') {
+      const budgetMs = this.parallel.polishMs ?? 3000;
+      try {
+        const polished = await survivors[0]!.call((r) =>
+          r.polish({
+            entries: this.fame.all().map(({ expr, loss }) => ({ expr, loss })),
+            floor: this.floor,
+            budgetMs,
+          }),
+        );
+        if (polished.length > 0) front = polished;
+      } catch (error) {
+        this.workerFailed(survivors[0]!, error);
+      }
+    }
+    const failure =
+      survivors.length === 0
+        ? `every search worker failed (${this.workerErrors.join('; ') || 'no worker started'})`
+        : undefined;
+    return {
+      ...this.progress(front),
+      stoppedBy: this.stoppedBy ?? 'error',
+      workers: this.handles.length,
+      workerErrors: [...this.workerErrors],
+      ...(failure ? { failure } : {}),
+    };
+  }
+}
