@@ -59,15 +59,22 @@ function identities(op: BinaryOperator, left: Expr, right: Expr, vocabulary: Sim
     const v = applyBinary(op, left.value, right.value);
     if (Number.isFinite(v)) return constant(v);
   }
+  const has = (o: BinaryOperator): boolean => vocabulary.binaryOperators.includes(o);
   switch (op) {
     case '+':
       if (isConstant(right, 0)) return left;
       if (isConstant(left, 0)) return right;
+      // Signs read better outside constants: x + -3 -> x - 3, -3 + x -> x - 3.
+      if (right.kind === 'constant' && right.value < 0 && has('-')) return binary('-', left, constant(-right.value));
+      if (left.kind === 'constant' && left.value < 0 && right.kind !== 'constant' && has('-')) {
+        return binary('-', right, constant(-left.value));
+      }
       return null;
     case '-':
       if (isConstant(right, 0)) return left;
       if (equalExpr(left, right)) return constant(0);
       if (isConstant(left, 0) && vocabulary.unaryOperators.includes('neg')) return unary('neg', right);
+      if (right.kind === 'constant' && right.value < 0 && has('+')) return binary('+', left, constant(-right.value));
       return null;
     case '*':
       if (isConstant(right, 1)) return left;
