@@ -29,7 +29,12 @@ export function reborn(member: Member): Member {
 
 /** One island: a fixed-size population under regularized evolution. */
 export class Population {
-  constructor(readonly members: Member[]) {}
+  /** Scratch index permutation for sampling tournaments without allocating. */
+  private readonly order: Int32Array;
+
+  constructor(readonly members: Member[]) {
+    this.order = Int32Array.from(members.keys());
+  }
 
   get size(): number {
     return this.members.length;
@@ -66,7 +71,7 @@ export class Population {
   ): Member {
     const n = this.members.length;
     const k = Math.min(tournamentSize, n);
-    const picked = sampleIndices(rng, n, k);
+    const picked = sampleIndices(rng, this.order, k);
     const adjusted = picked.map((i) => {
       const m = this.members[i]!;
       return scaling > 0 ? m.cost * Math.exp(scaling * frequencies.frequency(m.complexity)) : m.cost;
@@ -101,14 +106,19 @@ function compareCost(a: number, b: number): number {
   return 0;
 }
 
-/** `k` distinct indices in [0, n), by a partial Fisher-Yates shuffle. */
-function sampleIndices(rng: Random, n: number, k: number): number[] {
-  const pool = Array.from({ length: n }, (_, i) => i);
+/**
+ * `k` distinct indices in [0, n) by a partial Fisher-Yates shuffle of `order` (a permutation of 0..n-1,
+ * left permuted: any permutation is as good a start as the identity).
+ */
+function sampleIndices(rng: Random, order: Int32Array, k: number): number[] {
+  const n = order.length;
+  const out = new Array<number>(k);
   for (let i = 0; i < k; i++) {
     const j = i + rng.int(n - i);
-    const t = pool[i]!;
-    pool[i] = pool[j]!;
-    pool[j] = t;
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+    out[i] = order[i]!;
   }
-  return pool.slice(0, k);
+  return out;
 }

@@ -101,3 +101,21 @@ describe('mutations', () => {
     assert.equal(atLimit.insertNode, 0);
   });
 });
+
+describe('tournament selection', () => {
+  it('samples distinct members and favours low cost', async () => {
+    const { Population, makeMember } = await import('../../../src/engine/population');
+    const { ComplexityFrequencies } = await import('../../../src/engine/adaptiveParsimony');
+    const { feature: f } = await import('../../../src/engine/expression');
+    const members = Array.from({ length: 20 }, (_, i) => makeMember(f(0), i, i));
+    const population = new Population(members);
+    const rng = new Random(3);
+    const frequencies = new ComplexityFrequencies(10);
+    const wins = new Array<number>(20).fill(0);
+    for (let t = 0; t < 2000; t++) wins[population.tournament(rng, 20, 1, frequencies, 0).cost]!++;
+    assert.equal(wins[0], 2000, 'with p = 1 and the whole population sampled, the best always wins');
+    const partial = new Array<number>(20).fill(0);
+    for (let t = 0; t < 4000; t++) partial[population.tournament(rng, 5, 0.9, frequencies, 0).cost]!++;
+    assert.ok(partial[0]! > partial[10]! && partial[10]! > partial[19]!);
+  });
+});
