@@ -9,7 +9,7 @@ export interface IdentifierRules {
   readonly isValid: (name: string) => boolean;
   /** Keywords, constants and the functions the printed formulas call. Case-sensitive. */
   readonly reserved: ReadonlySet<string>;
-  /** Only [A-Za-z0-9_] after sanitising (Greek letters are spelled out, accents dropped). */
+  /** ASCII identifiers only: sanitising spells out Greek letters and drops accents. */
   readonly asciiOnly: boolean;
   readonly maxLength?: number;
 }
@@ -23,8 +23,8 @@ const GREEK: Readonly<Record<string, string>> = {
   Υ: 'Upsilon', Φ: 'Phi', Χ: 'Chi', Ψ: 'Psi', Ω: 'Omega',
 };
 
-/** Greek letters spelled out in ASCII ("Δt" -> "Deltat" is avoided: a spelled letter is followed by "_"). */
-export function spellGreek(name: string): string {
+/** Greek letters spelled out in ASCII, with "_" before a following letter or digit ("Δt" -> "Delta_t"). */
+function spellGreek(name: string): string {
   let out = '';
   const chars = [...name];
   chars.forEach((ch, i) => {
@@ -63,12 +63,13 @@ function usable(s: string, rules: IdentifierRules, taken: ReadonlySet<string>): 
 /** `base`, or `base_2`, `base_3`, ... (shortened to the length limit), the first one that is free. */
 export function uniqueIdentifier(base: string, rules: IdentifierRules, taken: ReadonlySet<string>): string {
   if (usable(base, rules, taken)) return base;
-  for (let k = 2; ; k++) {
+  for (let k = 2; k < 100_000; k++) {
     const suffix = base.endsWith('_') ? String(k) : `_${k}`;
     const stem = rules.maxLength === undefined ? base : base.slice(0, rules.maxLength - suffix.length);
     const s = stem + suffix;
     if (usable(s, rules, taken)) return s;
   }
+  throw new Error(`no free identifier for "${base}"`);
 }
 
 /** An identifier for one more name (an output variable, say) that must differ from those `taken`. */

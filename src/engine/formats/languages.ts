@@ -12,6 +12,9 @@ import type { CodeFormat } from './types';
  *   but a negative base raised to a fraction with an odd denominator (1/3) gives the real root.
  * - pow(1, NaN) and pow(-1, +-Infinity) are NaN in JavaScript (so in the engine) but 1 in C, numpy, Rust
  *   and R.
+ * - R's ^ ignores the sign of a zero base ((-0)^3 is +0, (-0)^(-3) is +Inf), and (-Inf)^2.5 and
+ *   (-0.5)^Inf are NaN there, not Inf.
+ * - numpy computes array ** 0.5 as a square root: (-0)^0.5 is -0 and (-inf)^0.5 NaN, not +0 and +inf.
  */
 
 /** JavaScript's shortest round-trip spelling of a non-negative double, written as a floating literal. */

@@ -40,7 +40,7 @@ function paren(t: Tex): Tex {
 }
 
 /** A number rounded to `digits` significant digits, in scientific notation outside [1e-3, 1e6). */
-export function latexNumber(value: number, digits: number): Tex {
+function latexNumber(value: number, digits: number): Tex {
   if (Number.isNaN(value)) return tex('\\mathrm{NaN}', Prec.atom, { base: true });
   const negative = value < 0 || Object.is(value, -0);
   const m = Math.abs(value);

@@ -105,13 +105,14 @@ export function variableLookup(names: readonly string[]): Map<string, number> {
  * and `-x` are negations, which is what the mathjs format prints.
  */
 export function parseExpression(text: string, names: readonly string[]): Expr {
-  const tokens = tokenize(text);
+  let tokens: Token[] | undefined;
   const fail = (what: string, token: string, position: number | undefined, detail?: string): never => {
     const where = position === undefined ? '' : ` at char ${position}`;
     const more = detail === undefined ? '' : `: ${detail}`;
     throw new FormulaParseError(`${what} "${token}"${where} in formula "${text}"${more}`, token, position);
   };
   const positionOf = (token: string, occurrence = 0): number | undefined => {
+    tokens ??= tokenize(text);
     const found = tokens.filter((t) => t.text === token)[occurrence] ?? tokens.find((t) => t.text.includes(token));
     return found === undefined ? undefined : found.index + 1;
   };
@@ -123,7 +124,7 @@ export function parseExpression(text: string, names: readonly string[]): Expr {
     const message = err instanceof Error ? err.message : String(err);
     const char = /\(char (\d+)\)/.exec(message);
     const position = char !== null ? Number(char[1]) : undefined;
-    const at = position === undefined ? undefined : tokens.find((t) => t.index + t.text.length >= position);
+    const at = position === undefined ? undefined : tokenize(text).find((t) => t.index + t.text.length >= position);
     const near = at?.text ?? (position !== undefined && position > text.length ? 'end of formula' : text);
     return fail('Syntax error near', near, at !== undefined ? at.index + 1 : position, message.replace(/\s*\(char \d+\)/, ''));
   }
@@ -132,11 +133,12 @@ export function parseExpression(text: string, names: readonly string[]): Expr {
   }
 
   const variables = variableLookup(names);
+  // Identifiers are met in the order they appear in the text, so the k-th one met named x is the k-th x.
   const seen = new Map<string, number>();
-  const identifier = (name: string): number | undefined => {
+  const identifier = (name: string): (() => number | undefined) => {
     const k = seen.get(name) ?? 0;
     seen.set(name, k + 1);
-    return positionOf(name, k);
+    return () => positionOf(name, k);
   };
 
   const convert = (node: MathNode): Expr => {
@@ -144,7 +146,7 @@ export function parseExpression(text: string, names: readonly string[]): Expr {
     if (isConstantNode(node)) {
       if (typeof node.value === 'number') return constant(node.value);
       const token = typeof node.value === 'string' ? JSON.stringify(node.value) : String(node.value);
-      return fail('Unsupported value', token, typeof node.value === 'string' ? positionOf(token) : identifier(token));
+      return fail('Unsupported value', token, typeof node.value === 'string' ? positionOf(token) : identifier(token)());
     }
     if (isSymbolNode(node)) {
       const position = identifier(node.name);
@@ -152,15 +154,15 @@ export function parseExpression(text: string, names: readonly string[]): Expr {
       if (index !== undefined) return feature(index);
       const value = CONSTANTS[node.name];
       if (value !== undefined) return constant(value);
-      return fail('Unknown variable', node.name, position);
+      return fail('Unknown variable', node.name, position());
     }
     if (isFunctionNode(node)) {
       const fn = node.fn as MathNode;
       const name = isSymbolNode(fn) ? fn.name : fn.toString();
       const position = identifier(name);
       const op = FUNCTIONS[name];
-      if (op === undefined) return fail('Unknown function', name, position);
-      if (node.args.length !== 1) return fail('Function', name, position, `takes 1 argument, got ${node.args.length}`);
+      if (op === undefined) return fail('Unknown function', name, position());
+      if (node.args.length !== 1) return fail('Function', name, position(), `takes 1 argument, got ${node.args.length}`);
       return unary(op, convert(node.args[0]!));
     }
     if (isOperatorNode(node)) {

@@ -11,7 +11,10 @@ function matches(pattern: RegExp, normalForm?: 'NFC' | 'NFKC'): (name: string) =
   return (name) => pattern.test(name) && (normalForm === undefined || name.normalize(normalForm) === name);
 }
 
+const MATHJS_VALUE_WORDS = new Set(['true', 'false', 'null', 'undefined', 'NaN', 'Infinity']);
+
 function isMathjsSymbol(name: string): boolean {
+  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return !MATHJS_VALUE_WORDS.has(name);
   if (name === '' || name.trim() !== name) return false;
   try {
     const node = parse(name);

@@ -1,0 +1,4 @@
+/** A problem with how the command was called: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { DataError } from '../data';
+import { OptionsError } from '../engine/options';
+import { FormulaParseError } from '../engine/formats';
+import { discoverCommand, type CommandIo } from './discoverCommand';
+import { UsageError } from './errors';
+import { relatedCommand } from './related';
+import { USAGE } from './usage';
+
+function relatedFromArgs(argv: string[]): string {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        columns: { type: 'string' },
+        description: { type: 'string' },
+        formula: { type: 'string' },
+        format: { type: 'string', default: 'table' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format must be table or json, got "${values.format}"`);
+  const columns = values.columns?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return relatedCommand({
+    ...(columns ? { columns } : {}),
+    ...(values.description !== undefined ? { description: values.description } : {}),
+    ...(values.formula !== undefined ? { formula: values.formula } : {}),
+    format: values.format,
+  });
+}
+
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'discover':
+        return await discoverCommand(rest, io);
+      case 'related':
+        io.stdout.write(relatedFromArgs(rest));
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}" (discover or related; see eqd --help)`);
+    }
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      error instanceof DataError ||
+      error instanceof OptionsError ||
+      error instanceof FormulaParseError ||
+      error instanceof RangeError
+    ) {
+      io.stderr.write(`eqd: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  let interrupts = 0;
+  let handler: (() => void) | undefined;
+  process.on('SIGINT', () => {
+    interrupts++;
+    if (interrupts === 1 && handler) handler();
+    else process.exit(130);
+  });
+  const io: CommandIo = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    onInterrupt: (h) => (handler = h),
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`eqd: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
