@@ -78,7 +78,7 @@ export function parseDiscoverArgs(argv: string[]): DiscoverArgs {
   if (iterations !== undefined) search.iterations = iterations;
   // A budget given without a time limit is the stopping rule the user asked for: no default time limit.
   if (timeLimit === undefined && (iterations !== undefined || maxEvals !== undefined)) {
-    search.timeLimitSeconds = 365 * 24 * 3600;
+    search.timeLimitSeconds = Number.POSITIVE_INFINITY;
   }
   if (values.loss !== undefined) search.loss = values.loss as LossName;
   const seed = integer('seed', values.seed, 0);

@@ -68,7 +68,7 @@ export async function discoverCommand(argv: string[], io: CommandIo): Promise<nu
     io.stdout.write(
       `${basename(args.file)}: ${dataset.targetName} from ${dataset.featureNames.join(', ')}; ${dataset.rows} rows${dropped}\n\n`,
     );
-    io.stdout.write(frontTable(front));
+    io.stdout.write(front.length > 0 ? frontTable(front) : 'No valid formula was found.\n');
     io.stdout.write(
       `\n${result.evaluations.toLocaleString('en-US')} evaluations in ${result.seconds.toFixed(1)} s ` +
         `with ${result.workers} worker${result.workers === 1 ? '' : 's'}, stopped by ${result.stoppedBy}; * marks the best formula\n`,

@@ -151,7 +151,9 @@ export class ParallelSearch {
     }
     const count = Math.min(requested, options.populations);
     const script = parallel.workerScript ?? join(__dirname, 'worker.js');
-    this.timer = setTimeout(() => this.requestStop('time'), options.timeLimitSeconds * 1000);
+    // Timers cannot wait longer than 2^31 - 1 ms; longer limits are left to the checks after each slice.
+    const limitMs = options.timeLimitSeconds * 1000;
+    if (limitMs <= 0x7fffffff) this.timer = setTimeout(() => this.requestStop('time'), limitMs);
     try {
       for (let i = 0; i < count; i++) this.handles.push(new WorkerHandle(script, i));
       await Promise.all(
