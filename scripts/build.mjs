@@ -75,15 +75,21 @@ const builds = [
     plugins: [katexWoff2Only],
     assetNames: 'fonts/[name]-[hash]',
   },
-  {
+];
+
+// Integration tests, loaded by the extension host from out/test/integration (not part of the .vsix).
+// mocha and @vscode/test-electron stay external: they are resolved from node_modules when the tests run.
+if (!production) {
+  rmSync(join(root, 'out/test'), { recursive: true, force: true });
+  builds.push({
     ...nodeCommon,
     entryPoints: testEntries('test/integration'),
     outbase: 'test',
     outdir: 'out/test',
-    external: ['vscode', 'mocha'],
+    external: ['vscode', 'mocha', '@vscode/test-electron'],
     sourcemap: true,
-  },
-];
+  });
+}
 
 const present = builds.filter((b) => {
   const entries = Array.isArray(b.entryPoints) ? b.entryPoints : Object.values(b.entryPoints);

@@ -1,0 +1,155 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { screenshotsDir, slug } from './paths';
+import type { TestServer } from './server';
+import { sleep, within } from './timeouts';
+
+export interface OpenWorkbenchOptions {
+  /** Folder to open; default the server's workspace. */
+  folder?: string;
+  /** Workbench URL payload entries, e.g. [['extensionDevelopmentPath', uri]]. */
+  payload?: [string, string][];
+  /** Runs on the new page before it navigates (e.g. `page.exposeFunction`). */
+  beforeNavigate?: (page: Page) => Promise<unknown>;
+  viewport?: { width: number; height: number };
+  timeoutMs?: number;
+}
+
+const quickInput = '.quick-input-widget';
+const quickInputBox = `${quickInput} .quick-input-box input`;
+const quickInputRows = `${quickInput} .monaco-list-row`;
+
+/** One browser tab showing the VS Code workbench of a test server, with helpers for common UI steps. */
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    private readonly context: BrowserContext,
+    readonly server: TestServer,
+  ) {}
+
+  /** Opens the workbench in a fresh browser context (fresh browser-side state) and waits until it shows. */
+  static async open(browser: Browser, server: TestServer, options: OpenWorkbenchOptions = {}): Promise<Workbench> {
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const workbench = new Workbench(page, context, server);
+    page.on('console', (m) => {
+      if (m.type() === 'error') server.note(`[browser console] ${m.text()}`);
+    });
+    page.on('pageerror', (e) => server.note(`[page error] ${e.stack ?? e.message}`));
+    page.on('crash', () => server.note('[page crashed]'));
+    try {
+      await options.beforeNavigate?.(page);
+      const url = server.workbenchUrl({
+        ...(options.folder ? { folder: options.folder } : {}),
+        ...(options.payload ? { payload: options.payload } : {}),
+      });
+      server.note(`opening ${url}`);
+      const timeoutMs = options.timeoutMs ?? 60_000;
+      await within(
+        timeoutMs,
+        `waiting for the VS Code workbench at ${server.url}`,
+        async () => {
+          await page.goto(url, { timeout: timeoutMs });
+          await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
+        },
+        `Server log: ${server.logFile}`,
+      );
+    } catch (e) {
+      await workbench.screenshot('workbench-did-not-open').catch(() => undefined);
+      await context.close().catch(() => undefined);
+      throw e;
+    }
+    return workbench;
+  }
+
+  /**
+   * Runs a command from the command palette by its full title ("Category: Title"). Retries while the
+   * palette does not list it yet: contributed commands appear once the extension host has started.
+   */
+  async runCommand(title: string, { timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<void> {
+    const { page } = this;
+    const deadline = Date.now() + timeoutMs;
+    const input = page.locator(quickInputBox);
+    let seen: string[] = [];
+    while (Date.now() < deadline) {
+      if (!(await input.isVisible())) {
+        await page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 10_000 });
+      }
+      await input.fill(`>${title}`);
+      const index = await this.waitForRow(title, Math.min(3000, Math.max(0, deadline - Date.now())));
+      if (index >= 0) {
+        const row = page.locator(quickInputRows).nth(index);
+        if ((await row.getAttribute('class'))?.split(/\s+/).includes('focused')) await page.keyboard.press('Enter');
+        else await row.click();
+        await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+        return;
+      }
+      seen = await this.rowLabels();
+      await page.keyboard.press('Escape');
+      await sleep(500);
+    }
+    const shot = await this.screenshot(`command-not-found ${title}`).catch(() => 'none');
+    throw new Error(
+      `The command palette did not offer "${title}" within ${timeoutMs / 1000} s ` +
+        `(last rows: ${seen.length ? seen.map((s) => JSON.stringify(s)).join(', ') : 'none'}). ` +
+        `Is the extension installed and the command contributed in package.json? Screenshot: ${shot}`,
+    );
+  }
+
+  private rowLabels(): Promise<string[]> {
+    return this.page.locator(quickInputRows).evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+  }
+
+  /** Index of the palette row whose label is `title` (maybe followed by ", detail"), or -1. */
+  private async waitForRow(title: string, ms: number): Promise<number> {
+    const deadline = Date.now() + ms;
+    do {
+      const labels = await this.rowLabels();
+      const index = labels.findIndex((l) => l === title || l.startsWith(`${title},`));
+      if (index >= 0) return index;
+      await sleep(150);
+    } while (Date.now() < deadline);
+    return -1;
+  }
+
+  /**
+   * The page inside the most recently shown visible webview (panels are two iframes deep: VS Code's host
+   * frame, then `#active-frame` with the extension's HTML). Waits until that page has content.
+   */
+  async webview({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<FrameLocator> {
+    const outer = this.page.locator('iframe.webview.ready').filter({ visible: true }).last();
+    const inner = outer.contentFrame().locator('#active-frame').contentFrame();
+    await within(
+      timeoutMs,
+      'waiting for a visible webview with content (iframe.webview.ready > #active-frame > body > *)',
+      inner.locator('body > *').first().waitFor({ state: 'attached', timeout: timeoutMs }),
+      'Did the command open a webview panel, and does its HTML load under its Content-Security-Policy?',
+    ).catch(async (e: unknown) => {
+      const shot = await this.screenshot('webview-not-found').catch(() => 'none');
+      throw new Error(`${e instanceof Error ? e.message : String(e)} Screenshot: ${shot}`);
+    });
+    return inner;
+  }
+
+  /** Saves a screenshot of the whole window as test-results/screenshots/<name>.png; returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(screenshotsDir, { recursive: true });
+    const path = join(screenshotsDir, `${slug(name)}.png`);
+    await this.page.screenshot({ path, timeout: 15_000 });
+    return path;
+  }
+
+  /** Saves a screenshot of the most recently shown visible webview alone. */
+  async screenshotWebview(name: string): Promise<string> {
+    mkdirSync(screenshotsDir, { recursive: true });
+    const path = join(screenshotsDir, `${slug(name)}.png`);
+    await this.page.locator('iframe.webview.ready').filter({ visible: true }).last().screenshot({ path, timeout: 15_000 });
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+  }
+}
