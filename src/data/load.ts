@@ -68,7 +68,7 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
   const fileName = options.fileName ?? path;
   let text: string;
   try {
-    text = decode(await readFile(path));
+    text = decodeText(await readFile(path));
   } catch (e) {
     throw fileError(e, fileName);
   }
@@ -76,7 +76,7 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
 }
 
 /** UTF-8 unless the file starts with a UTF-16 byte-order mark (as spreadsheet "Unicode text" exports do). */
-function decode(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   return new TextDecoder('utf-8').decode(bytes);

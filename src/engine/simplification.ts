@@ -83,6 +83,11 @@ function identities(op: BinaryOperator, left: Expr, right: Expr, vocabulary: Sim
     case '/':
       if (isConstant(right, 1)) return left;
       if (equalExpr(left, right)) return constant(1);
+      // x / 0.0021 reads better as 475.3 * x (a refit of the constants restores the last digit).
+      if (right.kind === 'constant' && left.kind !== 'constant' && has('*')) {
+        const inverse = 1 / right.value;
+        if (Number.isFinite(inverse) && inverse !== 0) return binary('*', constant(inverse), left);
+      }
       return null;
     case '^':
       if (isConstant(right, 1)) return left;

@@ -40,14 +40,25 @@ export interface RelatedPaper {
 /** Everything the results view shows about one run. */
 export interface RunView {
   id: string;
+  /** Short name of the run, e.g. "v from D — real-hubble-1929.csv". */
   title: string;
+  /** ISO date and time the run started. */
   createdAt: string;
   status: RunStatus;
   error?: string;
-  source: { fileName: string; rows: number; droppedRows: number };
+  /** Where the data came from; `selection` names the line range when the input was a selection. */
+  source: { fileName: string; selection?: string; rows: number; droppedRows: number };
   target: string;
   features: string[];
-  /** A subsample of the data for plots: feature columns and the target, aligned by row. */
+  /** Smallest and largest value of each feature over all rows used, aligned with `features`. */
+  featureRanges: [number, number][];
+  /** The user's one-line description of the data, used to match related research. */
+  description?: string;
+  options: { operators: string[]; maxSize: number; timeLimitSeconds: number; workers: number; loss: string };
+  /**
+   * A subsample of the data for plots (at most a few thousand rows): one array per feature, and the target,
+   * aligned by row.
+   */
   plotRows: { features: number[][]; target: number[] };
   front: FrontRow[];
   stats: RunStats;
@@ -56,10 +67,27 @@ export interface RunView {
 
 export type FormatChoice = 'mathjs' | 'latex' | 'python' | 'javascript' | 'c' | 'julia' | 'rust' | 'matlab' | 'r';
 
+/** The formats offered by "Copy as", with their labels. */
+export const COPY_FORMATS: readonly { format: FormatChoice; label: string }[] = [
+  { format: 'python', label: 'Python (NumPy)' },
+  { format: 'javascript', label: 'JavaScript / TypeScript' },
+  { format: 'c', label: 'C / C++' },
+  { format: 'julia', label: 'Julia' },
+  { format: 'rust', label: 'Rust' },
+  { format: 'matlab', label: 'MATLAB / Octave' },
+  { format: 'r', label: 'R' },
+  { format: 'latex', label: 'LaTeX' },
+  { format: 'mathjs', label: 'Plain text (mathjs)' },
+];
+
 /** Extension -> webview. */
 export type ToWebview =
+  /** Replaces the whole view with this run (on open, on reload, on switching runs). */
   | { type: 'showRun'; run: RunView; selectedComplexity?: number }
+  /** Live update of the run being shown; the view keeps its selection and scroll position. */
   | { type: 'updateRun'; id: string; status: RunStatus; front: FrontRow[]; stats: RunStats; error?: string }
+  /** New related research for the run being shown (after its description changed or the search ended). */
+  | { type: 'updateRelated'; id: string; related: RelatedPaper[]; description?: string }
   | { type: 'showEmpty' };
 
 /** Webview -> extension. */
@@ -71,12 +99,20 @@ export type FromWebview =
   | { type: 'export' }
   | { type: 'cancel' }
   | { type: 'openLink'; url: string }
-  | { type: 'runCommand'; command: 'equationDiscovery.discover' | 'equationDiscovery.openSample' };
+  | {
+      type: 'runCommand';
+      command: 'equationDiscovery.discover' | 'equationDiscovery.openSample' | 'equationDiscovery.describeDataset';
+    };
 
 /** State the webview persists with `setState` so a hidden or reloaded panel comes back as it was. */
 export interface WebviewPersistedState {
   runId?: string;
+  /** Set only once the user has picked a formula; until then the view follows the run's best formula. */
   selectedComplexity?: number;
+  /** The format last chosen in "Copy as". */
+  copyFormat?: FormatChoice;
+  /** The feature the data-against-feature plot shows, when the run has several. */
+  plotFeature?: string;
 }
 
 /*

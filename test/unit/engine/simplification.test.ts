@@ -38,6 +38,7 @@ describe('simplification', () => {
     assert.equal(key(binary('*', binary('*', c(2), x), c(3))), '(6*x0)');
     assert.equal(key(binary('-', binary('+', x, c(1)), c(4))), '(x0-3)');
     assert.equal(key(binary('/', binary('*', x, c(6)), c(2))), '(3*x0)');
+    assert.equal(key(binary('/', unary('sin', x), c(4))), '(0.25*sin(x0))');
     assert.equal(key(binary('+', binary('+', c(1), binary('*', x, y)), c(2))), '((x0*x1)+3)');
   });
 

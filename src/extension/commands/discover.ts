@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { DataError, parseTable, selectDataset, type DatasetOptions, type DataTable } from '../../data';
+import { OptionsError } from '../../engine/options';
+import { DataShapeError } from '../../engine/searchData';
+import { chooseColumns } from '../input/columnChooser';
+import { resolveDataInput, type DataInput } from '../input/dataSource';
+import { reportDataError } from '../input/reportDataError';
+import type { Services } from '../services';
+import { readSearchSettings, reportSettingsError, SettingsError } from '../settings';
+
+/** Options a caller (a test, the walkthrough, another extension) may pass instead of answering the pickers. */
+export interface DiscoverArgs {
+  target?: string;
+  features?: string[];
+  description?: string;
+}
+
+/** Text above this size is parsed under a progress notification. */
+const LARGE_TEXT = 2_000_000;
+
+function isUri(value: unknown): value is vscode.Uri {
+  return value instanceof vscode.Uri;
+}
+
+function isDiscoverArgs(value: unknown): value is DiscoverArgs {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUri(value) && 'target' in value;
+}
+
+async function parse(input: DataInput): Promise<DataTable> {
+  if (input.text.length < LARGE_TEXT) return parseTable(input.text, input.loadOptions);
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Reading ${input.fileName}…` },
+    async () => {
+      // Let the notification appear before the parser takes the thread.
+      await new Promise((r) => setTimeout(r, 50));
+      return parseTable(input.text, input.loadOptions);
+    },
+  );
+}
+
+function noteDroppedRows(table: DataTable, dropped: { rows: number; firstLines: number[] }, fileName: string): void {
+  const notes = [...table.warnings];
+  if (dropped.rows > 0) {
+    const lines = dropped.firstLines.length > 0 ? ` (first at line${dropped.firstLines.length > 1 ? 's' : ''} ${dropped.firstLines.join(', ')})` : '';
+    notes.unshift(`${dropped.rows} row${dropped.rows === 1 ? '' : 's'} with missing values dropped${lines}`);
+  }
+  if (notes.length > 0) void vscode.window.showWarningMessage(`Equation Discovery: ${fileName}: ${notes.join('; ')}.`);
+}
+
+/**
+ * "Discover Equation": reads the data (selection, document or file), asks for the columns, starts the
+ * search and opens its results. Every problem ends in a message saying what is wrong and where.
+ */
+export async function discover(services: Services, first?: unknown, second?: unknown): Promise<string | undefined> {
+  const target = isUri(first) ? first : undefined;
+  const args = [first, second].find(isDiscoverArgs);
+  let input: DataInput | undefined;
+  try {
+    const settings = readSearchSettings(target);
+    input = await resolveDataInput(target);
+    if (!input) return undefined;
+    const table = await parse(input);
+    let choice: DatasetOptions;
+    if (args?.target) {
+      choice = { target: args.target, ...(args.features ? { features: args.features } : {}) };
+    } else {
+      const picked = await chooseColumns(table, services.columns.recall(input.uri, table));
+      if (!picked) return undefined;
+      await services.columns.remember(input.uri, picked);
+      choice = picked;
+    }
+    const dataset = selectDataset(table, choice);
+    noteDroppedRows(table, dataset.dropped, input.fileName);
+    const description = args?.description ?? services.context.workspaceState.get<string>(`description:${input.uri.toString()}`);
+    const record = services.runs.start({
+      dataset,
+      sourceUri: input.uri,
+      fileName: input.fileName,
+      ...(input.selection ? { selection: input.selection } : {}),
+      ...(description ? { description } : {}),
+      settings,
+    });
+    services.results.show(record.id);
+    return record.id;
+  } catch (error) {
+    // Messages are not awaited: they resolve only when dismissed, and the command is done.
+    if (error instanceof SettingsError) void reportSettingsError(error);
+    else if (error instanceof DataError) void reportDataError(error, input?.uri);
+    else if (error instanceof OptionsError || error instanceof DataShapeError) {
+      void vscode.window.showErrorMessage(`Equation Discovery: ${error.message}`);
+    } else if (error instanceof vscode.FileSystemError) {
+      void vscode.window.showErrorMessage(`Equation Discovery: cannot read the data: ${error.message}`);
+    } else throw error;
+    return undefined;
+  }
+}

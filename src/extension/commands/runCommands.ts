@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import { exportFront, insertFormula } from '../actions/formulaActions';
+import type { RunSummary } from '../runs/runStore';
+import type { Services } from '../services';
+
+function when(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** Lets the user pick a saved or running run; undefined when there is none or the user cancels. */
+async function pickRun(services: Services, title: string): Promise<string | undefined> {
+  const running = services.runs.running.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt, status: r.status }));
+  const saved = (await services.store.list()).filter((s) => !running.some((r) => r.id === s.id));
+  const runs: RunSummary[] = [...running, ...saved];
+  if (runs.length === 0) {
+    const discover = 'Discover Equation';
+    const choice = await vscode.window.showInformationMessage('Equation Discovery: no run in this workspace yet.', discover);
+    if (choice === discover) await vscode.commands.executeCommand('equationDiscovery.discover');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    runs.map((r) => ({
+      label: r.title,
+      description: `${r.status} · ${when(r.createdAt)}`,
+      ...(r.best ? { detail: r.best } : {}),
+      id: r.id,
+    })),
+    { title, placeHolder: 'Choose a run', matchOnDetail: true },
+  );
+  return picked?.id;
+}
+
+export async function openPreviousRun(services: Services): Promise<void> {
+  const id = await pickRun(services, 'Open Previous Run');
+  if (id) services.results.show(id);
+}
+
+export async function openResults(services: Services, runId?: unknown): Promise<void> {
+  if (typeof runId === 'string') {
+    services.results.show(runId);
+    return;
+  }
+  const latest = services.runs.running[0]?.id ?? services.results.shownRun ?? (await services.store.list())[0]?.id;
+  services.results.show(latest);
+}
+
+export async function exportFrontCommand(services: Services): Promise<void> {
+  const id = services.results.shownRun ?? (await pickRun(services, 'Export Pareto Front'));
+  if (!id) return;
+  const record = await services.runs.get(id);
+  if (record) await exportFront(record);
+}
+
+/**
+ * Inserts a formula of a run into the last code editor: by default the formula selected in the results view,
+ * else the best one, of the run shown there (or the latest run).
+ */
+export async function insertFormulaCommand(services: Services, args?: { runId?: string; complexity?: number }): Promise<void> {
+  const id = args?.runId ?? services.results.shownRun ?? (await services.store.list())[0]?.id;
+  const record = id ? await services.runs.get(id) : undefined;
+  if (!record || record.front.length === 0) {
+    void vscode.window.showInformationMessage('Equation Discovery: no formula to insert yet; run Discover Equation first.');
+    return;
+  }
+  const complexity =
+    args?.complexity ?? services.results.selectedComplexity(record.id) ?? record.front.find((f) => f.best)?.complexity;
+  await insertFormula(record, complexity ?? record.front[record.front.length - 1]!.complexity, services.editors);
+}
+
+export function stopSearch(services: Services): void {
+  if (services.runs.running.length === 0) {
+    void vscode.window.showInformationMessage('Equation Discovery: no search is running.');
+    return;
+  }
+  services.runs.stop();
+}
+
+export async function deleteRun(services: Services, item?: RunSummary): Promise<void> {
+  if (!item?.id) return;
+  if (services.runs.isRunning(item.id)) {
+    void vscode.window.showWarningMessage('Equation Discovery: stop the search before deleting its run.');
+    return;
+  }
+  services.runs.forget(item.id);
+  await services.store.delete(item.id);
+}
+
+/** Asks for a one-line description of the data of the run shown (or the latest run), used to find related research. */
+export async function describeDataset(services: Services, text?: unknown): Promise<void> {
+  const id = services.results.shownRun ?? services.runs.running[0]?.id ?? (await services.store.list())[0]?.id;
+  const record = id ? await services.runs.get(id) : undefined;
+  if (!record) {
+    void vscode.window.showInformationMessage('Equation Discovery: run a discovery first, then describe its data.');
+    return;
+  }
+  const description =
+    typeof text === 'string'
+      ? text
+      : await vscode.window.showInputBox({
+          title: `Describe ${record.source.fileName}`,
+          prompt: 'One line about the data, e.g. "rotation speed and luminosity of spiral galaxies"; used to find related research',
+          value: record.description ?? '',
+        });
+  if (description === undefined) return;
+  const trimmed = description.trim();
+  await services.context.workspaceState.update(`description:${record.sourceUri}`, trimmed || undefined);
+  await services.runs.describe(record.id, trimmed);
+}
+
+export async function openSample(context: vscode.ExtensionContext): Promise<void> {
+  const uri = vscode.Uri.joinPath(context.extensionUri, 'data', 'samples', 'real-hubble-1929.csv');
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: false });
+}

@@ -1,0 +1,84 @@
+import { basename, extname } from 'node:path';
+import * as vscode from 'vscode';
+import { decodeText, detectHeader, type LoadOptions } from '../../data';
+
+/** The text a discovery runs on, and where it came from. */
+export interface DataInput {
+  text: string;
+  /** The data's file or document; undefined only for text with no document. */
+  uri: vscode.Uri;
+  /** Name shown to the user and used in messages (the file's base name). */
+  fileName: string;
+  /** 1-based first and last lines of the selection, when the input is a selection. */
+  selection?: { startLine: number; endLine: number };
+  loadOptions: LoadOptions;
+}
+
+const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.tab', '.json', '.txt', '.dat']);
+const DATA_LANGUAGES = new Set(['csv', 'tsv', 'json', 'jsonc', 'plaintext']);
+
+function isDataDocument(document: vscode.TextDocument): boolean {
+  return DATA_EXTENSIONS.has(extname(document.fileName).toLowerCase()) || DATA_LANGUAGES.has(document.languageId);
+}
+
+function displayName(uri: vscode.Uri): string {
+  return basename(uri.path) || uri.toString();
+}
+
+function fromDocument(document: vscode.TextDocument, selection: vscode.Selection | undefined): DataInput {
+  const fileName = displayName(document.uri);
+  if (selection && !selection.isEmpty) {
+    // A selection of rows in the middle of a file has no header of its own: offer the file's.
+    const header = detectHeader(document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 50), 0)), { fileName });
+    return {
+      text: document.getText(selection),
+      uri: document.uri,
+      fileName,
+      // A selection ending at the start of a line (whole lines selected) ends on the line before.
+      selection: {
+        startLine: selection.start.line + 1,
+        endLine: selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1,
+      },
+      loadOptions: {
+        fileName,
+        lineOffset: selection.start.line,
+        ...(header ? { fallbackHeader: header } : {}),
+      },
+    };
+  }
+  return { text: document.getText(), uri: document.uri, fileName, loadOptions: { fileName } };
+}
+
+async function fromFile(uri: vscode.Uri): Promise<DataInput> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return fromDocument(open, undefined);
+  const fileName = displayName(uri);
+  const text = decodeText(await vscode.workspace.fs.readFile(uri));
+  return { text, uri, fileName, loadOptions: { fileName } };
+}
+
+async function pickFile(): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: 'Discover Equation',
+    title: 'Choose a data file',
+    filters: { 'Data files': ['csv', 'tsv', 'json', 'txt', 'dat'], 'All files': ['*'] },
+  });
+  return picked?.[0];
+}
+
+/**
+ * Where "Discover equation" reads its data: the file it was invoked on (Explorer), else the selection of the
+ * active editor, else the whole active document when it holds data, else a file the user picks.
+ * Returns undefined when the user cancels the file picker.
+ */
+export async function resolveDataInput(target?: vscode.Uri): Promise<DataInput | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (target && (!editor || editor.document.uri.toString() !== target.toString())) return fromFile(target);
+  if (editor) {
+    const { document, selection } = editor;
+    if (!selection.isEmpty || isDataDocument(document)) return fromDocument(document, selection);
+  }
+  const picked = await pickFile();
+  return picked ? fromFile(picked) : undefined;
+}

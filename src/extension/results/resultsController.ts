@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import type { FromWebview, RunView, WebviewPersistedState } from '../../shared/protocol';
+import { copyFormula, exportFront, insertFormula } from '../actions/formulaActions';
+import type { EditorTracker } from '../actions/editorTracker';
+import { Disposable } from '../disposable';
+import type { RunManager } from '../runs/runManager';
+import type { RunRecord } from '../runs/runStore';
+import { ResultsPanel, RESULTS_VIEW_TYPE } from './resultsPanel';
+
+/** Strips what only the extension needs from a record before it goes to the webview. */
+function viewOf(record: RunRecord): RunView {
+  const { sourceUri: _sourceUri, ...view } = record;
+  return view;
+}
+
+/**
+ * Decides what the results panel shows and carries out what the user asks there (insert, copy, export,
+ * stop, open a paper). One panel shows one run at a time; a live run updates it as the search goes on.
+ */
+export class ResultsController extends Disposable {
+  private shownRunId: string | undefined;
+  private selected = new Map<string, number>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly runs: RunManager,
+    private readonly editors: EditorTracker,
+  ) {
+    super();
+    this.register(
+      vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: WebviewPersistedState | undefined) => {
+          this.shownRunId = state?.runId;
+          if (state?.runId && state.selectedComplexity !== undefined) this.selected.set(state.runId, state.selectedComplexity);
+          ResultsPanel.adopt(panel, this.extensionUri, (p) => this.wire(p));
+        },
+      }),
+    );
+    this.register(runs.onDidUpdateRun((record) => this.onRunUpdated(record)));
+    this.register({ dispose: () => ResultsPanel.active?.dispose() });
+  }
+
+  get shownRun(): string | undefined {
+    return ResultsPanel.active ? this.shownRunId : undefined;
+  }
+
+  /** The complexity of the formula the user last selected in the view for this run. */
+  selectedComplexity(runId: string): number | undefined {
+    return this.selected.get(runId);
+  }
+
+  /** Opens the panel on a run (or on the empty state when there is none). */
+  show(runId: string | undefined): void {
+    const switching = runId !== this.shownRunId;
+    this.shownRunId = runId;
+    const panel = ResultsPanel.show(this.extensionUri, (p) => this.wire(p));
+    if (switching) void this.sendWholeState(panel);
+  }
+
+  private wire(panel: ResultsPanel): void {
+    panel.onMessage((message) => void this.handle(panel, message).catch((error: unknown) => this.reportError(error)));
+  }
+
+  private async sendWholeState(panel: ResultsPanel): Promise<void> {
+    const record = this.shownRunId ? await this.runs.get(this.shownRunId) : undefined;
+    if (!record) {
+      panel.post({ type: 'showEmpty' });
+      return;
+    }
+    const selectedComplexity = this.selected.get(record.id);
+    panel.post({ type: 'showRun', run: viewOf(record), ...(selectedComplexity !== undefined ? { selectedComplexity } : {}) });
+  }
+
+  private onRunUpdated(record: RunRecord): void {
+    const panel = ResultsPanel.active;
+    if (!panel || record.id !== this.shownRunId) return;
+    panel.post({
+      type: 'updateRun',
+      id: record.id,
+      status: record.status,
+      front: record.front,
+      stats: record.stats,
+      ...(record.error ? { error: record.error } : {}),
+    });
+    if (record.status !== 'running') {
+      panel.post({
+        type: 'updateRelated',
+        id: record.id,
+        related: record.related,
+        ...(record.description ? { description: record.description } : {}),
+      });
+    }
+  }
+
+  private async shownRecord(): Promise<RunRecord> {
+    const record = this.shownRunId ? await this.runs.get(this.shownRunId) : undefined;
+    if (!record) throw new Error('the run shown in the results view is no longer available');
+    return record;
+  }
+
+  private async handle(panel: ResultsPanel, message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        await this.sendWholeState(panel);
+        return;
+      case 'selected':
+        if (this.shownRunId) this.selected.set(this.shownRunId, message.complexity);
+        return;
+      case 'insert':
+        await insertFormula(await this.shownRecord(), message.complexity, this.editors);
+        return;
+      case 'copy':
+        await copyFormula(await this.shownRecord(), message.complexity, message.format);
+        return;
+      case 'export':
+        await exportFront(await this.shownRecord());
+        return;
+      case 'cancel':
+        if (this.shownRunId) this.runs.stop(this.shownRunId);
+        return;
+      case 'openLink': {
+        const uri = vscode.Uri.parse(message.url);
+        if (uri.scheme === 'https' || uri.scheme === 'http') await vscode.env.openExternal(uri);
+        return;
+      }
+      case 'runCommand':
+        await vscode.commands.executeCommand(message.command);
+        return;
+    }
+  }
+
+  private reportError(error: unknown): void {
+    const text = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(`Equation Discovery: ${text}`);
+  }
+}

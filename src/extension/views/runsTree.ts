@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
+import type { RunManager } from '../runs/runManager';
+import type { RunStore, RunSummary } from '../runs/runStore';
+
+const STATUS_ICONS: Record<RunSummary['status'], vscode.ThemeIcon> = {
+  running: new vscode.ThemeIcon('loading~spin'),
+  finished: new vscode.ThemeIcon('pass'),
+  cancelled: new vscode.ThemeIcon('debug-stop'),
+  failed: new vscode.ThemeIcon('error'),
+};
+
+function when(iso: string): string {
+  const date = new Date(iso);
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The Runs view: running and saved runs of this workspace, newest first; a click opens the results. */
+export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvider<RunSummary> {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly store: RunStore,
+    private readonly runs: RunManager,
+  ) {
+    super();
+    this.register(store.onDidChange(() => this.changed.fire()));
+    let lastRunning = 0;
+    this.register(
+      runs.onDidUpdateRun(() => {
+        // Progress updates arrive several times a second; only starts and ends change the list.
+        const running = runs.running.length;
+        if (running !== lastRunning) this.changed.fire();
+        lastRunning = running;
+      }),
+    );
+  }
+
+  async getChildren(element?: RunSummary): Promise<RunSummary[]> {
+    if (element) return [];
+    const saved = await this.store.list();
+    const running: RunSummary[] = this.runs.running.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt, status: 'running' }));
+    return [...running, ...saved.filter((s) => !running.some((r) => r.id === s.id))];
+  }
+
+  getTreeItem(run: RunSummary): vscode.TreeItem {
+    const item = new vscode.TreeItem(run.title, vscode.TreeItemCollapsibleState.None);
+    item.id = run.id;
+    item.description = `${run.status === 'running' ? 'running' : when(run.createdAt)}`;
+    item.iconPath = STATUS_ICONS[run.status];
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${run.title}**\n\n${run.status} · ${when(run.createdAt)}`);
+    if (run.best) tooltip.appendMarkdown('\n\nBest formula:').appendCodeblock(run.best, 'text');
+    item.tooltip = tooltip;
+    item.contextValue = run.status === 'running' ? 'runActive' : 'run';
+    item.command = { command: 'equationDiscovery.openResults', title: 'Open Results', arguments: [run.id] };
+    return item;
+  }
+}
