@@ -1,9 +1,11 @@
-import { runSearch, type SearchResult } from '../../src/engine/search';
+import { join } from 'node:path';
 import type { SearchOptions } from '../../src/engine/options';
 import type { SearchData } from '../../src/engine/searchData';
+import { ParallelSearch, type RunResult } from '../../src/parallel/parallelSearch';
 
-/** Runs one search the way the product does. */
-export async function discover(data: SearchData, options: Partial<SearchOptions>, workers: number): Promise<SearchResult> {
-  if (workers !== 1) throw new Error('parallel search is not available in this build; use --workers 1');
-  return runSearch(data, options);
+export const WORKER_SCRIPT = join(__dirname, '..', '..', 'dist', 'worker.js');
+
+/** Runs one search the way the product does: in worker threads. */
+export function discover(data: SearchData, options: Partial<SearchOptions>, workers: number): Promise<RunResult> {
+  return ParallelSearch.start(data, options, { workers, workerScript: WORKER_SCRIPT }).result;
 }
