@@ -69,7 +69,8 @@ async function pickFile(): Promise<vscode.Uri | undefined> {
 
 /**
  * Where "Discover equation" reads its data: the file it was invoked on (Explorer), else the selection of the
- * active editor, else the whole active document when it holds data, else a file the user picks.
+ * active editor, else the whole active document when it holds data (or, with no active text editor, a
+ * visible data document), else a file the user picks.
  * Returns undefined when the user cancels the file picker.
  */
 export async function resolveDataInput(target?: vscode.Uri): Promise<DataInput | undefined> {
@@ -78,6 +79,10 @@ export async function resolveDataInput(target?: vscode.Uri): Promise<DataInput |
   if (editor) {
     const { document, selection } = editor;
     if (!selection.isEmpty || isDataDocument(document)) return fromDocument(document, selection);
+  } else {
+    // Focus is elsewhere (a webview, the walkthrough): a data file open beside it is the natural choice.
+    const visible = vscode.window.visibleTextEditors.find((e) => isDataDocument(e.document));
+    if (visible) return fromDocument(visible.document, visible.selection);
   }
   const picked = await pickFile();
   return picked ? fromFile(picked) : undefined;
