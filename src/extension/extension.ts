@@ -13,6 +13,7 @@ import {
 } from './commands/runCommands';
 import { ColumnMemory } from './input/columnChooser';
 import { ResultsController } from './results/resultsController';
+import { registerShowcase } from './showcase';
 import { RunManager } from './runs/runManager';
 import { RunStore } from './runs/runStore';
 import type { RunView } from '../shared/protocol';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): EquationDiscoveryApi
     results,
     runsTree,
     new SearchStatusBar(runs),
+    registerShowcase(context),
     vscode.window.registerTreeDataProvider('equationDiscovery.runs', runsTree),
     vscode.commands.registerCommand('equationDiscovery.discover', (first?: unknown, second?: unknown) =>
       discover(services, first, second),

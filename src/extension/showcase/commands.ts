@@ -31,7 +31,7 @@ export function registerShowcaseCommands(state: ShowcaseState, view: ShowcaseVie
               title: 'Filter Showcase',
               value: state.filter,
               placeHolder: FILTER_PLACEHOLDER,
-              prompt: `Papers with all these words are shown (of ${TOTAL_PAPERS}); an empty filter shows every paper.`,
+              prompt: `Shows the papers that have every word; leave empty to show all ${TOTAL_PAPERS}.`,
             });
       if (value !== undefined) await state.setFilter(value);
       return summary();

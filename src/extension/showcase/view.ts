@@ -19,6 +19,7 @@ export class ShowcaseView extends Disposable {
     this.treeView = this.register(
       vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true }),
     );
+    // Subscribed after the provider, which drops its tree first, so `update` reads the new tree.
     const unsubscribe = state.onDidChange(() => this.update());
     this.register({ dispose: unsubscribe });
     this.update();
