@@ -7,6 +7,7 @@ import { size, type Expr } from '../src/engine/expression';
 import { formatExpression } from '../src/engine/formats';
 import { Random } from '../src/engine/random';
 import { randomTree } from '../src/engine/randomTree';
+import type { BinaryOperator, UnaryOperator } from '../src/engine/operators';
 import { runSearch } from '../src/engine/search';
 
 const { values } = parseArgs({
@@ -16,6 +17,12 @@ const { values } = parseArgs({
     'search-seconds': { type: 'string', default: '10' },
   },
 });
+
+/** Operator sets the random expressions are drawn from: the search's default, and a scientific one. */
+const OPERATOR_SETS: { name: string; binary: BinaryOperator[]; unary: UnaryOperator[] }[] = [
+  { name: 'default operators (+ - * /)', binary: ['+', '-', '*', '/'], unary: [] },
+  { name: 'with sqrt exp log sin cos', binary: ['+', '-', '*', '/'], unary: ['sqrt', 'exp', 'log', 'sin', 'cos'] },
+];
 const expressionCount = Number(values.expressions);
 const rows = Number(values.rows);
 const searchSeconds = Number(values['search-seconds']);
@@ -27,15 +34,11 @@ const evaluator = new ColumnEvaluator(columns);
 const names = Array.from({ length: FEATURES }, (_, j) => `x${j}`);
 
 /** Random expressions of 10-30 nodes that are valid on every row (invalid ones would stop early). */
-function validExpressions(): Expr[] {
-  const vocabulary = {
-    binaryOperators: ['+', '-', '*', '/'] as const,
-    unaryOperators: ['sin', 'cos', 'exp', 'sqrt', 'square'] as const,
-    features: FEATURES,
-  };
+function validExpressions(binaryOperators: BinaryOperator[], unaryOperators: UnaryOperator[]): Expr[] {
+  const vocabulary = { binaryOperators, unaryOperators, features: FEATURES };
   const out: Expr[] = [];
   while (out.length < expressionCount) {
-    const e = randomTree(rng, { ...vocabulary, binaryOperators: [...vocabulary.binaryOperators], unaryOperators: [...vocabulary.unaryOperators] }, 10 + rng.int(21));
+    const e = randomTree(rng, vocabulary, 10 + rng.int(21));
     const n = size(e);
     if (n >= 10 && n <= 30 && evaluator.evaluate(e)) out.push(e);
   }
@@ -54,47 +57,51 @@ function time(run: () => void, minMs = 1000): number {
   return (performance.now() - start) / 1000 / calls;
 }
 
-const expressions = validExpressions();
-const nodeRows = expressions.reduce((s, e) => s + size(e), 0) * rows;
 const out = new Float64Array(rows);
-
-const ours = time(() => {
-  for (const e of expressions) evaluator.evaluate(e, out);
-});
-
-// (a) Each expression compiled into one fused loop, the way one would write it by hand. The code is
-// generated from the benchmark's own random trees.
-const compiled = expressions.map(
-  (e) =>
-    new Function(
-      'x0',
-      'x1',
-      'x2',
-      'out',
-      `const n = out.length; for (let i = 0; i < n; i++) { const a = x0[i], b = x1[i], c = x2[i]; out[i] = ${formatExpression(e, 'javascript', { names })
-        .replace(/\bx0\b/g, 'a')
-        .replace(/\bx1\b/g, 'b')
-        .replace(/\bx2\b/g, 'c')}; }`,
-    ) as (a: Float64Array, b: Float64Array, c: Float64Array, o: Float64Array) => void,
-);
-const loop = time(() => {
-  for (const f of compiled) f(columns[0]!, columns[1]!, columns[2]!, out);
-});
-
-// (b) mathjs' compiled evaluate, one row at a time (it has no column-wise mode).
-const mathjsRows = Math.min(rows, 100);
-const mathjsFns = expressions.map((e) => compile(formatExpression(e, 'mathjs', { names })));
-const mathjsTime = time(() => {
-  for (const f of mathjsFns) {
-    for (let i = 0; i < mathjsRows; i++) f.evaluate({ x0: columns[0]![i], x1: columns[1]![i], x2: columns[2]![i] });
-  }
-}) * (rows / mathjsRows);
-
 const fmt = (x: number): string => `${(x / 1e6).toFixed(1)} M node-rows/s`;
-console.log(`evaluation: ${expressionCount} random expressions of 10-30 nodes (${nodeRows / rows} nodes in all), ${rows} rows`);
-console.log(`  engine evaluator      ${fmt(nodeRows / ours)}`);
-console.log(`  compiled JS loop      ${fmt(nodeRows / loop)}   engine/loop = ${(loop / ours).toFixed(2)}`);
-console.log(`  mathjs evaluate       ${fmt(nodeRows / mathjsTime)}   engine/mathjs = ${(mathjsTime / ours).toFixed(0)}x`);
+
+for (const set of OPERATOR_SETS) {
+  const expressions = validExpressions(set.binary, set.unary);
+  const nodeRows = expressions.reduce((s, e) => s + size(e), 0) * rows;
+  const ours = time(() => {
+    for (const e of expressions) evaluator.evaluate(e, out);
+  });
+
+  // (a) Each expression compiled into one fused loop, the way one would write it by hand. The code is
+  // generated from the benchmark's own random trees.
+  const compiled = expressions.map(
+    (e) =>
+      new Function(
+        'x0',
+        'x1',
+        'x2',
+        'out',
+        `const n = out.length; for (let i = 0; i < n; i++) { const a = x0[i], b = x1[i], c = x2[i]; out[i] = ${formatExpression(e, 'javascript', { names })
+          .replace(/\bx0\b/g, 'a')
+          .replace(/\bx1\b/g, 'b')
+          .replace(/\bx2\b/g, 'c')}; }`,
+      ) as (a: Float64Array, b: Float64Array, c: Float64Array, o: Float64Array) => void,
+  );
+  const loop = time(() => {
+    for (const f of compiled) f(columns[0]!, columns[1]!, columns[2]!, out);
+  });
+
+  // (b) mathjs' compiled evaluate, one row at a time (it has no column-wise mode).
+  const mathjsRows = Math.min(rows, 100);
+  const mathjsFns = expressions.map((e) => compile(formatExpression(e, 'mathjs', { names })));
+  const mathjsTime =
+    time(() => {
+      for (const f of mathjsFns) {
+        for (let i = 0; i < mathjsRows; i++) f.evaluate({ x0: columns[0]![i], x1: columns[1]![i], x2: columns[2]![i] });
+      }
+    }) *
+    (rows / mathjsRows);
+
+  console.log(`evaluation, ${set.name}: ${expressionCount} random expressions of 10-30 nodes (${nodeRows / rows} nodes in all), ${rows} rows`);
+  console.log(`  engine evaluator      ${fmt(nodeRows / ours)}`);
+  console.log(`  compiled JS loop      ${fmt(nodeRows / loop)}   engine/loop = ${(loop / ours).toFixed(2)}`);
+  console.log(`  mathjs evaluate       ${fmt(nodeRows / mathjsTime)}   engine/mathjs = ${(mathjsTime / ours).toFixed(0)}x`);
+}
 
 // Search throughput on one thread: a Feynman-like law in 3 variables.
 const y = columns[0]!.map((a, i) => (a * columns[1]![i]!) / (columns[2]![i]! * columns[2]![i]!));

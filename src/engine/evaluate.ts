@@ -1,4 +1,17 @@
 import type { Expr } from './expression';
+import {
+  addColumns,
+  addScalar,
+  divideByScalar,
+  divideColumns,
+  divideScalarBy,
+  multiplyColumns,
+  multiplyScalar,
+  negate,
+  square,
+  subtractColumns,
+  subtractFromScalar,
+} from './kernels';
 import { applyBinary, applyUnary, type BinaryOperator, type UnaryOperator } from './operators';
 
 /** Value of an expression at one row (reference semantics; slow, for tests and single points). */
@@ -18,14 +31,44 @@ export function evaluateRow(e: Expr, row: ArrayLike<number>): number {
 /** A sub-result: a number stands for the same value on every row (a constant subtree). */
 type Value = number | Float64Array;
 
+/** Operators that can turn finite inputs into NaN or infinity (other than by overflow). */
+const CREATES_NON_FINITE = new Set<string>(['/', '^', 'sqrt', 'log', 'exp', 'tan']);
+/** Operators that can turn a non-finite input back into a finite value (1 / Inf = 0, exp(-Inf) = 0, ...). */
+const ABSORBS_NON_FINITE = new Set<string>(['/', '^', 'exp', 'tanh']);
+/** Operators that keep finite inputs finite, overflow included. */
+const KEEPS_FINITE = new Set<string>(['neg', 'abs', 'sin', 'cos', 'tanh']);
+
+/** True when every value is finite. Four partial sums keep the loop free of a long dependency chain. */
+export function allFinite(v: Float64Array): boolean {
+  const n = v.length;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += v[i]! * 0;
+    s1 += v[i + 1]! * 0;
+    s2 += v[i + 2]! * 0;
+    s3 += v[i + 3]! * 0;
+  }
+  for (; i < n; i++) s0 += v[i]! * 0;
+  return s0 + s1 + s2 + s3 === 0;
+}
+
 /**
  * Evaluates expressions over whole columns, one node at a time (each node is a tight loop over the rows).
  *
  * Hand-written rather than compiled with `new Function` per candidate: a search evaluates millions of
  * short-lived trees, and compiling each costs more than running it. Column-at-a-time loops keep V8's
- * inner loops monomorphic and let constant operands stay scalars. Any non-finite intermediate value
- * (NaN, +-Infinity) makes the whole evaluation invalid, as in SymbolicRegression.jl: this is detected by
- * a running sum inside each loop, which is NaN or infinite as soon as one element is.
+ * inner loops monomorphic and let constant operands stay scalars.
+ *
+ * Any non-finite intermediate value (NaN, +-Infinity) makes the whole evaluation invalid, as in
+ * SymbolicRegression.jl. Checking every node would put a dependency chain into every loop, so checks go
+ * only where needed: inside the loops of operators that can create non-finite values (division, powers,
+ * sqrt, log, exp, tan), which also stops a hopeless candidate early; before operators that could hide a
+ * non-finite input (1 / Inf = 0); and on the result. A non-finite value created elsewhere (an overflow in a
+ * product) travels up unchanged to one of those checks.
  */
 export class ColumnEvaluator {
   readonly rows: number;
@@ -33,6 +76,8 @@ export class ColumnEvaluator {
   private readonly columnSet: ReadonlySet<Float64Array>;
   private readonly pool: Float64Array[] = [];
   private valid = true;
+  /** Whether the value the last `node` call returned is known to be finite everywhere. */
+  private checked = true;
 
   constructor(columns: readonly Float64Array[], rows?: number) {
     this.columns = columns;
@@ -50,11 +95,12 @@ export class ColumnEvaluator {
   evaluate(e: Expr, out?: Float64Array): Float64Array | null {
     this.valid = true;
     const result = this.node(e);
-    const target = out ?? new Float64Array(this.rows);
+    if (typeof result !== 'number' && this.valid && !this.checked && !allFinite(result)) this.valid = false;
     if (!this.valid) {
       if (typeof result !== 'number') this.release(result);
       return null;
     }
+    const target = out ?? new Float64Array(this.rows);
     if (typeof result === 'number') {
       if (!Number.isFinite(result)) return null;
       target.fill(result);
@@ -78,37 +124,69 @@ export class ColumnEvaluator {
     return this.columnSet.has(v) ? this.take() : v;
   }
 
+  /** Makes sure an operand of an operator that could hide a non-finite value is finite. */
+  private ensureFinite(v: Value, checked: boolean): void {
+    if (!checked && typeof v !== 'number' && !allFinite(v)) this.valid = false;
+  }
+
   private node(e: Expr): Value {
     if (!this.valid) return NaN;
     switch (e.kind) {
       case 'constant':
+        this.checked = true;
         return e.value;
       case 'feature':
+        this.checked = true;
         return this.columns[e.index]!;
       case 'unary': {
         const a = this.node(e.arg);
+        const argChecked = this.checked;
         if (typeof a === 'number') {
           const v = applyUnary(e.op, a);
           if (!Number.isFinite(v)) this.valid = false;
+          this.checked = true;
           return v;
         }
-        return this.unaryColumn(e.op, a);
+        if (ABSORBS_NON_FINITE.has(e.op)) this.ensureFinite(a, argChecked);
+        if (!this.valid) {
+          this.release(a);
+          return NaN;
+        }
+        const result = this.unaryColumn(e.op, a);
+        this.checked = CREATES_NON_FINITE.has(e.op) || (argChecked && KEEPS_FINITE.has(e.op));
+        return result;
       }
       case 'binary': {
         const a = this.node(e.left);
+        const leftChecked = this.checked;
         if (!this.valid) {
           if (typeof a !== 'number') this.release(a);
           return NaN;
         }
         const b = this.node(e.right);
+        const rightChecked = this.checked;
         if (typeof a === 'number' && typeof b === 'number') {
           const v = applyBinary(e.op, a, b);
           if (!Number.isFinite(v)) this.valid = false;
+          this.checked = true;
           return v;
         }
-        if (typeof a === 'number') return this.binaryScalarColumn(e.op, a, b as Float64Array);
-        if (typeof b === 'number') return this.binaryColumnScalar(e.op, a, b);
-        return this.binaryColumns(e.op, a, b);
+        if (ABSORBS_NON_FINITE.has(e.op)) {
+          // A non-finite numerator stays non-finite (NaN / x, Inf / x): only the denominator can be hidden.
+          if (e.op !== '/') this.ensureFinite(a, leftChecked);
+          this.ensureFinite(b, rightChecked);
+        }
+        if (!this.valid) {
+          if (typeof a !== 'number') this.release(a);
+          if (typeof b !== 'number') this.release(b);
+          return NaN;
+        }
+        let result: Float64Array;
+        if (typeof a === 'number') result = this.binaryScalarColumn(e.op, a, b as Float64Array);
+        else if (typeof b === 'number') result = this.binaryColumnScalar(e.op, a, b);
+        else result = this.binaryColumns(e.op, a, b);
+        this.checked = CREATES_NON_FINITE.has(e.op);
+        return result;
       }
     }
   }
@@ -124,7 +202,7 @@ export class ColumnEvaluator {
     let s = 0;
     switch (op) {
       case 'neg':
-        for (let i = 0; i < n; i++) s += out[i] = -a[i]!;
+        negate(a, out, n);
         break;
       case 'sqrt':
         for (let i = 0; i < n; i++) s += out[i] = Math.sqrt(a[i]!);
@@ -136,30 +214,27 @@ export class ColumnEvaluator {
         for (let i = 0; i < n; i++) s += out[i] = Math.log(a[i]!);
         break;
       case 'sin':
-        for (let i = 0; i < n; i++) s += out[i] = Math.sin(a[i]!);
+        for (let i = 0; i < n; i++) out[i] = Math.sin(a[i]!);
         break;
       case 'cos':
-        for (let i = 0; i < n; i++) s += out[i] = Math.cos(a[i]!);
+        for (let i = 0; i < n; i++) out[i] = Math.cos(a[i]!);
         break;
       case 'tan':
         for (let i = 0; i < n; i++) s += out[i] = Math.tan(a[i]!);
         break;
       case 'tanh':
-        for (let i = 0; i < n; i++) s += out[i] = Math.tanh(a[i]!);
+        for (let i = 0; i < n; i++) out[i] = Math.tanh(a[i]!);
         break;
       case 'abs':
-        for (let i = 0; i < n; i++) s += out[i] = Math.abs(a[i]!);
+        for (let i = 0; i < n; i++) out[i] = Math.abs(a[i]!);
         break;
       case 'square':
-        for (let i = 0; i < n; i++) {
-          const x = a[i]!;
-          s += out[i] = x * x;
-        }
+        square(a, out, n);
         break;
       case 'cube':
         for (let i = 0; i < n; i++) {
           const x = a[i]!;
-          s += out[i] = x * x * x;
+          out[i] = x * x * x;
         }
         break;
     }
@@ -173,16 +248,16 @@ export class ColumnEvaluator {
     let s = 0;
     switch (op) {
       case '+':
-        for (let i = 0; i < n; i++) s += out[i] = a[i]! + b[i]!;
+        addColumns(a, b, out, n);
         break;
       case '-':
-        for (let i = 0; i < n; i++) s += out[i] = a[i]! - b[i]!;
+        subtractColumns(a, b, out, n);
         break;
       case '*':
-        for (let i = 0; i < n; i++) s += out[i] = a[i]! * b[i]!;
+        multiplyColumns(a, b, out, n);
         break;
       case '/':
-        for (let i = 0; i < n; i++) s += out[i] = a[i]! / b[i]!;
+        if (!divideColumns(a, b, out, n)) s = NaN;
         break;
       case '^':
         for (let i = 0; i < n; i++) s += out[i] = Math.pow(a[i]!, b[i]!);
@@ -198,16 +273,16 @@ export class ColumnEvaluator {
     let s = 0;
     switch (op) {
       case '+':
-        for (let i = 0; i < n; i++) s += out[i] = a + b[i]!;
+        addScalar(b, a, out, n);
         break;
       case '-':
-        for (let i = 0; i < n; i++) s += out[i] = a - b[i]!;
+        subtractFromScalar(a, b, out, n);
         break;
       case '*':
-        for (let i = 0; i < n; i++) s += out[i] = a * b[i]!;
+        multiplyScalar(b, a, out, n);
         break;
       case '/':
-        for (let i = 0; i < n; i++) s += out[i] = a / b[i]!;
+        if (!divideScalarBy(a, b, out, n)) s = NaN;
         break;
       case '^':
         for (let i = 0; i < n; i++) s += out[i] = Math.pow(a, b[i]!);
@@ -222,23 +297,21 @@ export class ColumnEvaluator {
     let s = 0;
     switch (op) {
       case '+':
-        for (let i = 0; i < n; i++) s += out[i] = a[i]! + b;
+        addScalar(a, b, out, n);
         break;
       case '-':
-        for (let i = 0; i < n; i++) s += out[i] = a[i]! - b;
+        addScalar(a, -b, out, n);
         break;
       case '*':
-        for (let i = 0; i < n; i++) s += out[i] = a[i]! * b;
+        multiplyScalar(a, b, out, n);
         break;
       case '/':
-        for (let i = 0; i < n; i++) s += out[i] = a[i]! / b;
+        if (!divideByScalar(a, b, out, n)) s = NaN;
         break;
       case '^':
         if (b === 2) {
-          for (let i = 0; i < n; i++) {
-            const x = a[i]!;
-            s += out[i] = x * x;
-          }
+          square(a, out, n);
+          if (!allFinite(out)) s = NaN;
         } else {
           for (let i = 0; i < n; i++) s += out[i] = Math.pow(a[i]!, b);
         }
