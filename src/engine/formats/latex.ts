@@ -124,6 +124,8 @@ export function formatLatex(e: Expr, names: readonly string[], digits = 4): stri
       case '*': {
         const l = a.prec < Prec.product ? paren(a) : a;
         const r = b.minus || b.prec < Prec.product ? paren(b) : b;
+        // x x reads as a two-letter name: show it as the square it is.
+        if (l.symbol && r.symbol && l.text === r.text) return power(l, '2');
         const juxtapose =
           (l.number && /^(?:[A-Za-z(|]|\\(?!frac|times|cdot|text)[A-Za-z])/.test(r.text)) || (l.symbol && r.symbol);
         return tex(`${l.text}${juxtapose ? ' ' : ' \\cdot '}${r.text}`, Prec.product, { minus: l.minus });

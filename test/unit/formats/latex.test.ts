@@ -48,6 +48,7 @@ describe('latex format', () => {
       [binary('*', constant(2.5), x), '2.5 x_{1}'],
       [binary('*', constant(-2.5), unary('sin', w)), '-2.5 \\sin(\\omega_{0})'],
       [binary('*', x, w), 'x_{1} \\omega_{0}'],
+      [binary('*', x, x), 'x_{1}^{2}'],
       [binary('*', m, x), '\\mathrm{mass} \\cdot x_{1}'],
       [binary('*', x, constant(2)), 'x_{1} \\cdot 2'],
       [binary('*', constant(2), binary('/', x, w)), '2 \\cdot \\frac{x_{1}}{\\omega_{0}}'],
