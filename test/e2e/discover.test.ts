@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { projectRoot, useWorkbench, type WorkbenchSuite } from '../harness';
+
+/** A workspace with the Hubble data, a Python script to insert into, and files with each kind of bad data. */
+function makeWorkspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eqd-e2e-discover-'));
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(projectRoot, 'data', 'samples', 'real-hubble-1929.csv'), join(dir, 'hubble.csv'));
+  writeFileSync(join(dir, 'model.py'), 'import numpy as np\n\n# The law found in the data:\n');
+  const rows = (f: (i: number) => string, n = 12): string => Array.from({ length: n }, (_, i) => f(i + 1)).join('\n');
+  writeFileSync(join(dir, 'words.csv'), `name,colour\n${rows((i) => `item${i},red`)}\n`);
+  writeFileSync(join(dir, 'text-target.csv'), `x,y\n1,2\n2,4\n3,six\n4,8\n5,10\n6,12\n`);
+  writeFileSync(join(dir, 'ragged.csv'), `x,y\n${rows((i) => (i % 2 ? `${i},${2 * i},7` : `${i}`))}\n`);
+  writeFileSync(join(dir, 'few-rows.csv'), 'x,y\n1,2\n2,4\n3,6\n');
+  writeFileSync(join(dir, 'constant.csv'), `x,y\n${rows((i) => `${i},5`)}\n`);
+  writeFileSync(join(dir, 'duplicate.csv'), `x,x,y\n${rows((i) => `${i},${i},${3 * i}`)}\n`);
+  writeFileSync(join(dir, 'gaps.csv'), `x,y\n${rows((i) => (i % 4 === 0 ? `${i},` : `${i},${3 * i + 1}`), 20)}\n`);
+  return dir;
+}
+
+async function openFile(vs: WorkbenchSuite, name: string): Promise<void> {
+  const { page } = vs;
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+}
+
+/** Accepts the column pickers' suggestions (target, then inputs) when they appear. */
+async function acceptColumnPickers(page: Page): Promise<void> {
+  for (const step of ['(1/2)', '(2/2)']) {
+    const title = page.locator('.quick-input-widget .quick-input-title', { hasText: step });
+    await title.waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await title.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+}
+
+async function status(view: FrameLocator): Promise<string> {
+  return (await view.locator('.run-header .status-text').innerText()).trim();
+}
+
+async function waitForStatus(view: FrameLocator, expected: string, timeoutMs: number): Promise<void> {
+  await view.locator('.run-header .status-text', { hasText: expected }).waitFor({ timeout: timeoutMs });
+}
+
+/** Text of the notifications on screen, joined. */
+async function notifications(page: Page, containing: RegExp, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let texts: string[] = [];
+  while (Date.now() < deadline) {
+    texts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+    const hit = texts.find((t) => containing.test(t));
+    if (hit) return hit;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no notification matching ${containing} (shown: ${JSON.stringify(texts)})`);
+}
+
+async function clearNotifications(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  const toasts = page.locator('.notifications-toasts .notification-toast');
+  for (let i = 0; i < 10 && (await toasts.count()) > 0; i++) {
+    await toasts.first().hover();
+    await page.keyboard.press('Escape');
+    await page.locator('.notifications-toasts .codicon-notifications-clear').first().click({ timeout: 1000 }).catch(() => undefined);
+  }
+}
+
+describe('Discover Equation in the workbench', function () {
+  this.timeout(300_000);
+  const vs = useWorkbench({
+    server: {
+      name: 'e2e-discover',
+      workspace: makeWorkspace(),
+      settings: { 'equationDiscovery.timeLimitSeconds': 8, 'equationDiscovery.workers': 1 },
+    },
+  });
+
+  it('finds the Hubble law in selected data and inserts it into a Python file', async () => {
+    const { page, workbench } = vs;
+    await openFile(vs, 'hubble.csv');
+    await page.keyboard.press('Control+A');
+    await workbench.screenshot('discover-1-data-selected');
+    await workbench.runCommand('Equation Discovery: Discover Equation');
+    await acceptColumnPickers(page);
+
+    const view = await workbench.webview();
+    await view.locator('.front-table tbody tr').first().waitFor({ timeout: 30_000 });
+    await workbench.screenshot('discover-2-running');
+    await waitForStatus(view, 'Finished', 60_000);
+    assert.equal(await status(view), 'Finished');
+
+    const best = view.locator('.front-table tbody tr.best');
+    assert.equal(await best.count(), 1, 'one formula is marked best');
+    const bestMath = best.locator('.katex').first();
+    await bestMath.waitFor();
+    assert.ok((await bestMath.innerText()).includes('D'), 'the best formula is a function of D');
+    const linear = view.locator('.front-table tbody tr').nth(1);
+    assert.match(await linear.locator('td').first().innerText(), /^\s*3\s*$/);
+    assert.match(await linear.locator('.katex').first().innerText(), /475\.3/);
+    await workbench.screenshot('discover-3-finished');
+    await workbench.screenshotWebview('discover-3-results-view');
+
+    await openFile(vs, 'model.py');
+    await page.keyboard.press('Control+End');
+    await page.locator('.tabs-container .tab', { hasText: 'Equation Discovery' }).first().click();
+    const results = await workbench.webview();
+    await linear.click();
+    await results.getByRole('button', { name: 'Insert into Editor' }).click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'model.py' }).waitFor();
+    const editorText = page.locator('.editor-instance .view-lines', { hasText: /fitted\sby/ });
+    await editorText.waitFor({ timeout: 15_000 });
+    const text = (await editorText.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /# v fitted by Equation Discovery on hubble\.csv \(lines 1–33\), 32 rows/);
+    assert.match(text, /# loss 3\.11\de\+4 \(MSE\), complexity 3; fitted for D in \[0\.03235, 2\.006\]/);
+    assert.match(text, /^v = (475\.\d+ \* D|D \* 475\.\d+)$/m);
+    await workbench.screenshot('discover-4-inserted');
+  });
+
+  const badData: [string, RegExp, boolean][] = [
+    ['words.csv', /words\.csv:2:1: no numeric columns: "name" has "item1" at line 2/, false],
+    ['text-target.csv', /text-target\.csv:4:3: target "y" is not numeric: "six" is not a number/, true],
+    ['ragged.csv', /ragged\.csv:2: a row with 3 fields where the header has 2; 12 rows have the wrong number of fields/, false],
+    ['few-rows.csv', /few-rows\.csv: only 3 data rows; at least 5 are needed/, true],
+    ['constant.csv', /constant\.csv: target "y" is constant \(5 in all 12 usable rows\)/, true],
+    ['duplicate.csv', /duplicate\.csv:1:3: duplicate column name "x" \(columns 1 and 2\)/, false],
+  ];
+  for (const [file, message, pickers] of badData) {
+    it(`explains what is wrong with ${file}`, async () => {
+      const { page, workbench } = vs;
+      await clearNotifications(page);
+      await openFile(vs, file);
+      await workbench.runCommand('Equation Discovery: Discover Equation');
+      if (pickers) await acceptColumnPickers(page);
+      const shown = await notifications(page, /Equation Discovery:/);
+      assert.match(shown, message);
+      await workbench.screenshot(`bad-data-${file}`);
+    });
+  }
+
+  it('drops rows with missing values, says how many, and still runs', async () => {
+    const { page, workbench } = vs;
+    await clearNotifications(page);
+    await openFile(vs, 'gaps.csv');
+    await workbench.runCommand('Equation Discovery: Discover Equation');
+    await acceptColumnPickers(page);
+    const shown = await notifications(page, /rows? with missing values dropped/);
+    assert.match(shown, /gaps\.csv: 5 rows with missing values dropped \(first at lines 5, 9, 13, 17, 21\)/);
+    const view = await workbench.webview();
+    await view.locator('.front-table tbody tr').first().waitFor({ timeout: 30_000 });
+    await view.getByRole('button', { name: 'Stop' }).click();
+    await workbench.screenshot('bad-data-gaps');
+  });
+});
+
+describe('Stopping a long search in the workbench', function () {
+  this.timeout(300_000);
+  const vs = useWorkbench({
+    server: {
+      name: 'e2e-stop',
+      workspace: makeWorkspace(),
+      settings: { 'equationDiscovery.timeLimitSeconds': 600, 'equationDiscovery.workers': 1 },
+    },
+  });
+
+  it('keeps the formulas found when a long search is stopped', async () => {
+    const { page, workbench } = vs;
+    await openFile(vs, 'hubble.csv');
+    await workbench.runCommand('Equation Discovery: Discover Equation');
+    await acceptColumnPickers(page);
+    const view = await workbench.webview();
+    await view.locator('.front-table tbody tr').nth(2).waitFor({ timeout: 30_000 });
+    await workbench.screenshot('stop-1-running');
+    const rowsBefore = await view.locator('.front-table tbody tr').count();
+    await view.getByRole('button', { name: 'Stop' }).click();
+    await waitForStatus(view, 'Stopped', 10_000);
+    const rowsAfter = await view.locator('.front-table tbody tr').count();
+    assert.ok(rowsAfter >= rowsBefore, `front shrank from ${rowsBefore} to ${rowsAfter} rows`);
+    assert.ok(rowsAfter >= 3);
+    await workbench.screenshot('stop-2-stopped');
+  });
+});
