@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatExpression } from '../src/engine/formats';
 import { parseOperatorList } from '../src/engine/options';
-import { freshR2, SOLVED_R2 } from './lib/judge';
+import { EXACT_R2, freshR2, SOLVED_R2 } from './lib/judge';
 import { generate, loadSuite, type Suite } from './lib/problems';
 import { discover } from './lib/discover';
 
@@ -59,6 +59,9 @@ interface ProblemResult {
   /** Complexity of the simplest front formula that matches the law. */
   solvedComplexity: number | null;
   solvedFormula: string | null;
+  /** Matched to rounding error (R^2 > 1 - 1e-15): tells the exact law from a very close approximation. */
+  exact: boolean;
+  exactComplexity: number | null;
   r2: number;
   bestFormula: string;
   seconds: number;
@@ -82,14 +85,15 @@ for (const record of records) {
     const fresh = generate(record, 1000, seed + 1000, 0, true);
     const result = await discover(train, { operators, timeLimitSeconds: timeLimit, seed }, workers);
     let solvedAt: { complexity: number; formula: string; r2: number } | null = null;
+    let exactAt: number | null = null;
     let bestR2 = Number.NEGATIVE_INFINITY;
     for (const entry of result.front) {
       const r2 = freshR2(entry.expr, fresh);
       bestR2 = Math.max(bestR2, r2);
-      if (r2 > SOLVED_R2) {
+      if (r2 > SOLVED_R2 && !solvedAt) {
         solvedAt = { complexity: entry.complexity, formula: formatExpression(entry.expr, 'mathjs', { names }), r2 };
-        break;
       }
+      if (r2 > EXACT_R2 && exactAt === null) exactAt = entry.complexity;
     }
     const best = result.front.find((e) => e.best) ?? result.front[result.front.length - 1]!;
     results.push({
@@ -98,6 +102,8 @@ for (const record of records) {
       solved: solvedAt !== null,
       solvedComplexity: solvedAt?.complexity ?? null,
       solvedFormula: solvedAt?.formula ?? null,
+      exact: exactAt !== null,
+      exactComplexity: exactAt,
       r2: solvedAt?.r2 ?? bestR2,
       bestFormula: formatExpression(best.expr, 'mathjs', { names }),
       seconds: result.seconds,
@@ -110,6 +116,8 @@ for (const record of records) {
       solved: false,
       solvedComplexity: null,
       solvedFormula: null,
+      exact: false,
+      exactComplexity: null,
       r2: Number.NaN,
       bestFormula: '',
       seconds: 0,
@@ -121,7 +129,7 @@ for (const record of records) {
   const r = results[results.length - 1]!;
   const solvedSoFar = results.filter((x) => x.solved).length;
   console.log(
-    `${pad(r.id, 18)} ${r.solved ? 'SOLVED' : 'missed'}  ${pad(r.solved ? `c=${r.solvedComplexity}` : `R2=${r.r2.toPrecision(6)}`, 16)}` +
+    `${pad(r.id, 18)} ${r.exact ? 'EXACT ' : r.solved ? 'SOLVED' : 'missed'}  ${pad(r.solved ? `c=${r.solvedComplexity}` : `R2=${r.r2.toPrecision(6)}`, 16)}` +
       ` ${pad(`${r.seconds.toFixed(1)} s`, 8)} ${pad(`${(r.evaluations / 1e6).toFixed(2)}M evals`, 13)}` +
       ` [${solvedSoFar}/${results.length}] ${r.error ?? r.solvedFormula ?? r.bestFormula}`,
   );
@@ -141,11 +149,12 @@ const summary = {
   cpuModel: cpus()[0]?.model ?? 'unknown',
   node: process.version,
   solved,
+  exact: results.filter((r) => r.exact).length,
   total: results.length,
   byGroup: Object.fromEntries(
     [...new Set(results.map((r) => r.group ?? 'all'))].map((g) => {
       const inGroup = results.filter((r) => (r.group ?? 'all') === g);
-      return [g, { solved: inGroup.filter((r) => r.solved).length, total: inGroup.length }];
+      return [g, { solved: inGroup.filter((r) => r.solved).length, exact: inGroup.filter((r) => r.exact).length, total: inGroup.length }];
     }),
   ),
   wallSeconds: (Date.now() - started) / 1000,
@@ -155,9 +164,9 @@ const outPath = values.out ?? join(__dirname, 'results', `${suite}.json`);
 mkdirSync(join(outPath, '..'), { recursive: true });
 writeFileSync(outPath, JSON.stringify(summary, null, 2) + '\n');
 console.log(
-  `solved ${solved}/${results.length} (${((100 * solved) / results.length).toFixed(1)} %)` +
+  `solved ${solved}/${results.length} (${((100 * solved) / results.length).toFixed(1)} %), exact ${summary.exact}` +
     Object.entries(summary.byGroup)
-      .map(([g, s]) => (g === 'all' ? '' : `; ${g} ${s.solved}/${s.total}`))
+      .map(([g, s]) => (g === 'all' ? '' : `; ${g} ${s.solved}/${s.total} (exact ${s.exact})`))
       .join('') +
     `; wrote ${outPath}`,
 );

@@ -8,6 +8,12 @@ import type { GeneratedData } from './problems';
 export const SOLVED_R2 = 1 - 1e-9;
 
 /**
+ * A stricter level: the law reproduced to rounding error. Smooth approximations can pass SOLVED_R2 in a
+ * small box; they rarely get within 1e-15.
+ */
+export const EXACT_R2 = 1 - 1e-15;
+
+/**
  * R^2 of `expr` against the true targets of fresh points, after refitting its constants on those points
  * (so a formula of the right form is not failed by constants fitted on other, perhaps noisy, data).
  */
