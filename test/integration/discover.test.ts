@@ -117,6 +117,19 @@ describe('Discover Equation', function () {
     assert.ok(text.includes(`v = ${formula}`), `inserted text:\n${text}`);
   });
 
+  it('finds related research from a one-line description of the data', async () => {
+    await open(workspaceFile('real-tully-fisher.csv'));
+    const id = await vscode.commands.executeCommand<string>('equationDiscovery.discover', undefined, { target: 'M' });
+    const run = await api.whenDone(id);
+    assert.deepEqual(run.related, [], 'the column names DV and M alone match no paper');
+    await vscode.commands.executeCommand('equationDiscovery.describeDataset', 'rotation speed and luminosity of spiral galaxies');
+    const described = await api.getRun(id);
+    assert.equal(described?.description, 'rotation speed and luminosity of spiral galaxies');
+    assert.ok(described && described.related.length > 0);
+    assert.match(described.related[0]!.title, /Spiral Galaxies/);
+    assert.ok(described.related[0]!.reasons.some((r) => /spiral/.test(r)));
+  });
+
   it('does not start a run when a setting is invalid', async () => {
     await setting('operators', ['+', 'sinh']);
     try {
