@@ -1,6 +1,7 @@
 import type { Expr } from './expression';
 import {
   addColumns,
+  allFinite,
   addScalar,
   divideByScalar,
   divideColumns,
@@ -37,24 +38,6 @@ const CREATES_NON_FINITE = new Set<string>(['/', '^', 'sqrt', 'log', 'exp', 'tan
 const ABSORBS_NON_FINITE = new Set<string>(['/', '^', 'exp', 'tanh']);
 /** Operators that keep finite inputs finite, overflow included. */
 const KEEPS_FINITE = new Set<string>(['neg', 'abs', 'sin', 'cos', 'tanh']);
-
-/** True when every value is finite. Four partial sums keep the loop free of a long dependency chain. */
-export function allFinite(v: Float64Array): boolean {
-  const n = v.length;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    s0 += v[i]! * 0;
-    s1 += v[i + 1]! * 0;
-    s2 += v[i + 2]! * 0;
-    s3 += v[i + 3]! * 0;
-  }
-  for (; i < n; i++) s0 += v[i]! * 0;
-  return s0 + s1 + s2 + s3 === 0;
-}
 
 /**
  * Evaluates expressions over whole columns, one node at a time (each node is a tight loop over the rows).

@@ -1,4 +1,5 @@
 import { countConstants, type Expr } from './expression';
+import { allFinite } from './kernels';
 import { applyUnary, unaryDerivative, type BinaryOperator, type UnaryOperator } from './operators';
 
 /** Values and derivatives of a subtree; `d[j]` is the derivative by the subtree's j-th constant. */
@@ -127,10 +128,4 @@ export class JacobianEvaluator {
     this.release(y);
     return { v, d: a.d.length === 0 ? b.d : b.d.length === 0 ? a.d : a.d.concat(b.d) };
   }
-}
-
-function allFinite(values: Float64Array): boolean {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i]! * 0;
-  return s === 0;
 }

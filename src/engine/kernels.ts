@@ -151,3 +151,21 @@ export function square(a: Float64Array, out: Float64Array, n: number): void {
     out[i] = x * x;
   }
 }
+
+/** True when every value is finite. Four partial sums keep the loop free of a long dependency chain. */
+export function allFinite(v: Float64Array): boolean {
+  const n = v.length;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += v[i]! * 0;
+    s1 += v[i + 1]! * 0;
+    s2 += v[i + 2]! * 0;
+    s3 += v[i + 3]! * 0;
+  }
+  for (; i < n; i++) s0 += v[i]! * 0;
+  return s0 + s1 + s2 + s3 === 0;
+}

@@ -29,6 +29,12 @@ export interface SearchHooks {
   progressIntervalMs?: number;
 }
 
+/** A progress report; evaluations are rounded to whole ones. */
+export function progressReport(front: ScoredEntry[], evaluations: number, seconds: number, iterations: number): SearchProgress {
+  const whole = Math.round(evaluations);
+  return { front, evaluations: whole, evaluationsPerSecond: seconds > 0 ? whole / seconds : 0, seconds, iterations };
+}
+
 /** Losses below this share of the data's scale are rounding noise: they count as exact. */
 export function lossFloor(data: SearchData): number {
   let meanSquare = 0;
@@ -96,17 +102,8 @@ export function runSearch(data: SearchData, options: Partial<SearchOptions>, hoo
   let lastReport = performance.now();
   let stoppedBy: StopReason | null = null;
 
-  const progress = (front: ScoredEntry[]): SearchProgress => {
-    const seconds = stopRule.seconds;
-    const evaluations = Math.round(group.scorer.evaluations);
-    return {
-      front,
-      evaluations,
-      evaluationsPerSecond: seconds > 0 ? evaluations / seconds : 0,
-      seconds,
-      iterations: group.iterations,
-    };
-  };
+  const progress = (front: ScoredEntry[]): SearchProgress =>
+    progressReport(front, group.scorer.evaluations, stopRule.seconds, group.iterations);
 
   const shouldStop = (): boolean => {
     stoppedBy ??= stopRule.check(group.scorer.evaluations, group.iterations, group.hallOfFame.bestLoss);

@@ -4,7 +4,7 @@ import { size } from '../engine/expression';
 import { HallOfFame } from '../engine/hallOfFame';
 import { resolveOptions, type ResolvedOptions, type SearchOptions } from '../engine/options';
 import { scoreFront, type ScoredEntry } from '../engine/pareto';
-import { lossFloor, StopRule, type SearchProgress, type SearchResult, type StopReason } from '../engine/search';
+import { lossFloor, progressReport, StopRule, type SearchProgress, type SearchResult, type StopReason } from '../engine/search';
 import { checkSearchData, type SearchData } from '../engine/searchData';
 import type { SliceReport, WireFormula, WorkerFault } from '../shared/protocol';
 import { WorkerHandle } from './workerHandle';
@@ -116,14 +116,8 @@ export class ParallelSearch {
   }
 
   private progress(front: ScoredEntry[]): RunProgress {
-    const seconds = this.stopRule.seconds;
-    const evaluations = Math.round(this.evaluations);
     return {
-      front,
-      evaluations,
-      evaluationsPerSecond: seconds > 0 ? evaluations / seconds : 0,
-      seconds,
-      iterations: this.iterations,
+      ...progressReport(front, this.evaluations, this.stopRule.seconds, this.iterations),
       workers: this.liveHandles().length,
     };
   }

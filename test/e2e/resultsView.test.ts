@@ -5,7 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../harness';
 import { resultsPageHtml } from '../../src/extension/results/webviewHtml';
 import { COPY_FORMATS, type FromWebview, type RunView, type ToWebview } from '../../src/shared/protocol';
 import { failedRun, gasRun, hubbleRun, liveRun } from '../fixtures/webview/runs';
@@ -28,7 +29,6 @@ import {
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const webviewDir = join(root, 'dist', 'webview');
 const screenshotDir = join(root, 'test-results', 'screenshots', 'webview');
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 const WIDE = { width: 1400, height: 1000 };
 const NARROW = { width: 360, height: 900 };
@@ -272,24 +272,9 @@ describe('Results view (webview page in Chromium)', function () {
     if (!existsSync(join(webviewDir, 'results.js'))) {
       throw new Error('dist/webview/results.js is missing: run `node scripts/build.mjs` first');
     }
-    if (!existsSync(chromiumPath)) {
-      throw new Error(`Chromium was not found at ${chromiumPath}: apt-get install chromium (or set CHROMIUM_PATH)`);
-    }
     mkdirSync(screenshotDir, { recursive: true });
     ({ server, origin } = await startServer());
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      timeout: 60_000,
-    });
+    browser = await launchBrowser();
   });
 
   after(async function () {

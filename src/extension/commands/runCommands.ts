@@ -1,11 +1,8 @@
 import * as vscode from 'vscode';
 import { exportFront, insertFormula } from '../actions/formulaActions';
-import type { RunSummary } from '../runs/runStore';
+import { runDate, type RunSummary } from '../runs/runStore';
 import type { Services } from '../services';
 
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /** Lets the user pick a saved or running run; undefined when there is none or the user cancels. */
 async function pickRun(services: Services, title: string): Promise<string | undefined> {
@@ -21,7 +18,7 @@ async function pickRun(services: Services, title: string): Promise<string | unde
   const picked = await vscode.window.showQuickPick(
     runs.map((r) => ({
       label: r.title,
-      description: `${r.status} · ${when(r.createdAt)}`,
+      description: `${r.status} · ${runDate(r.createdAt)}`,
       ...(r.best ? { detail: r.best } : {}),
       id: r.id,
     })),

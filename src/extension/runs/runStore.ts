@@ -14,6 +14,11 @@ export interface RunSummary {
   best?: string;
 }
 
+/** A run's start time as people read it, in their locale. */
+export function runDate(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 const INDEX = 'runs.json';
 const KEEP = 50;
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import type { RunManager } from '../runs/runManager';
-import type { RunStore, RunSummary } from '../runs/runStore';
+import { runDate, type RunStore, type RunSummary } from '../runs/runStore';
 
 const STATUS_ICONS: Record<RunSummary['status'], vscode.ThemeIcon> = {
   running: new vscode.ThemeIcon('loading~spin'),
@@ -10,10 +10,6 @@ const STATUS_ICONS: Record<RunSummary['status'], vscode.ThemeIcon> = {
   failed: new vscode.ThemeIcon('error'),
 };
 
-function when(iso: string): string {
-  const date = new Date(iso);
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /** The Runs view: running and saved runs of this workspace, newest first; a click opens the results. */
 export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvider<RunSummary> {
@@ -47,10 +43,10 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
   getTreeItem(run: RunSummary): vscode.TreeItem {
     const item = new vscode.TreeItem(run.title, vscode.TreeItemCollapsibleState.None);
     item.id = run.id;
-    item.description = `${run.status === 'running' ? 'running' : when(run.createdAt)}`;
+    item.description = `${run.status === 'running' ? 'running' : runDate(run.createdAt)}`;
     item.iconPath = STATUS_ICONS[run.status];
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${run.title}**\n\n${run.status} · ${when(run.createdAt)}`);
+    tooltip.appendMarkdown(`**${run.title}**\n\n${run.status} · ${runDate(run.createdAt)}`);
     if (run.best) tooltip.appendMarkdown('\n\nBest formula:').appendCodeblock(run.best, 'text');
     item.tooltip = tooltip;
     item.contextValue = run.status === 'running' ? 'runActive' : 'run';

@@ -4,16 +4,14 @@ import { outside, sharedRange } from '../fit';
 import { formatNumber } from '../format';
 import type { ChartTheme } from '../theme';
 import {
-  createChart,
   pointRadius,
   render,
   translucent,
   type ChartSpec,
   type Point,
-  type ScatterChart,
   type ScatterDataset,
 } from './charts';
-import { Figure } from './figure';
+import { ThemedPlot } from './themedPlot';
 
 function caption(rows: number, row: FrontRow | undefined, single: boolean, outsideRange: number): string {
   let text = `${rows} rows of data`;
@@ -36,20 +34,13 @@ function caption(rows: number, row: FrontRow | undefined, single: boolean, outsi
  * by the feature when it is the only input, otherwise points (other inputs vary from row to row, so a line
  * would zigzag).
  */
-export class FeaturePlot {
-  readonly figure = new Figure('Data and formula');
-  private readonly chart: ScatterChart;
-  private readonly spec: ChartSpec;
+export class FeaturePlot extends ThemedPlot {
   private readonly select = el('select', 'feature-select');
   private feature = 0;
   private last: { run: RunView; row: FrontRow | undefined } | undefined;
 
-  constructor(
-    private theme: ChartTheme,
-    features: readonly string[],
-    initial: string | undefined,
-    onFeature: (name: string) => void,
-  ) {
+  constructor(theme: ChartTheme, features: readonly string[], initial: string | undefined, onFeature: (name: string) => void) {
+    super('Data and formula', theme);
     this.feature = Math.max(0, initial === undefined ? 0 : features.indexOf(initial));
     if (features.length > 1) {
       const label = el('label', 'plot-control-label', 'Feature');
@@ -68,7 +59,7 @@ export class FeaturePlot {
       });
       this.figure.controls.append(label, this.select);
     }
-    this.spec = {
+    const spec: ChartSpec = {
       x: { title: features[this.feature] ?? '' },
       y: { title: '' },
       tooltipLabel: (item) => {
@@ -80,8 +71,7 @@ export class FeaturePlot {
       { label: 'Data', data: [], order: 2 },
       { label: 'Formula', data: [], order: 1 },
     ];
-    this.chart = createChart(this.figure.canvas, this.spec, theme, datasets);
-    this.colour(theme);
+    this.init(spec, datasets);
   }
 
   update(run: RunView, row: FrontRow | undefined): void {
@@ -114,17 +104,7 @@ export class FeaturePlot {
     this.figure.describe(`${run.target} against ${name}`, caption(xs.length, row, single, off));
   }
 
-  setTheme(theme: ChartTheme): void {
-    this.theme = theme;
-    this.colour(theme);
-    render(this.chart, this.spec, theme);
-  }
-
-  destroy(): void {
-    this.chart.destroy();
-  }
-
-  private colour(theme: ChartTheme): void {
+  protected colour(theme: ChartTheme): void {
     const [data, formula] = this.chart.data.datasets as [ScatterDataset, ScatterDataset];
     Object.assign(data, { borderColor: theme.primary, backgroundColor: translucent(theme.primary, 0.6) });
     Object.assign(formula, { borderColor: theme.accent, backgroundColor: theme.accent });

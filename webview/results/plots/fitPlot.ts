@@ -3,24 +3,20 @@ import { outside, rSquared, sharedRange } from '../fit';
 import { formatNumber } from '../format';
 import type { ChartTheme } from '../theme';
 import {
-  createChart,
   pointRadius,
   render,
   translucent,
   type ChartSpec,
-  type ScatterChart,
   type ScatterDataset,
 } from './charts';
-import { Figure } from './figure';
+import { ThemedPlot } from './themedPlot';
 
 /** Predicted against actual values of the target for the selected formula, with the identity line. */
-export class FitPlot {
-  readonly figure = new Figure('Predicted against actual');
-  private readonly chart: ScatterChart;
-  private readonly spec: ChartSpec;
+export class FitPlot extends ThemedPlot {
 
-  constructor(private theme: ChartTheme) {
-    this.spec = {
+  constructor(theme: ChartTheme) {
+    super('Predicted against actual', theme);
+    const spec: ChartSpec = {
       x: { title: 'Actual' },
       y: { title: 'Predicted' },
       tooltipDatasets: [0],
@@ -41,8 +37,7 @@ export class FitPlot {
         borderDash: [5, 4],
       },
     ];
-    this.chart = createChart(this.figure.canvas, this.spec, theme, datasets);
-    this.colour(theme);
+    this.init(spec, datasets);
   }
 
   update(target: string, actual: readonly number[], row: FrontRow | undefined): void {
@@ -77,17 +72,7 @@ export class FitPlot {
     }
   }
 
-  setTheme(theme: ChartTheme): void {
-    this.theme = theme;
-    this.colour(theme);
-    render(this.chart, this.spec, theme);
-  }
-
-  destroy(): void {
-    this.chart.destroy();
-  }
-
-  private colour(theme: ChartTheme): void {
+  protected colour(theme: ChartTheme): void {
     const [rows, identity] = this.chart.data.datasets as [ScatterDataset, ScatterDataset];
     Object.assign(rows, { borderColor: theme.accent, backgroundColor: translucent(theme.accent, 0.6) });
     Object.assign(identity, { borderColor: theme.muted, backgroundColor: theme.muted });

@@ -1,8 +1,8 @@
 import type { FrontRow } from '../../../src/shared/protocol';
 import { formatNumber } from '../format';
 import type { ChartTheme } from '../theme';
-import { createChart, render, type ChartSpec, type Point, type ScatterChart, type ScatterDataset } from './charts';
-import { Figure } from './figure';
+import { render, type ChartSpec, type Point, type ScatterDataset } from './charts';
+import { ThemedPlot } from './themedPlot';
 
 /** Losses of 0 (exact fits) cannot sit on a log axis; they are drawn a decade below the smallest other loss. */
 function plottedLosses(front: readonly FrontRow[]): number[] {
@@ -12,17 +12,12 @@ function plottedLosses(front: readonly FrontRow[]): number[] {
 }
 
 /** Loss against complexity on a log scale, the front joined as a staircase; a click selects a formula. */
-export class ParetoPlot {
-  readonly figure = new Figure('Loss against complexity');
-  private readonly chart: ScatterChart;
-  private readonly spec: ChartSpec;
+export class ParetoPlot extends ThemedPlot {
   private front: readonly FrontRow[] = [];
 
-  constructor(
-    private theme: ChartTheme,
-    onChoose: (complexity: number) => void,
-  ) {
-    this.spec = {
+  constructor(theme: ChartTheme, onChoose: (complexity: number) => void) {
+    super('Loss against complexity', theme);
+    const spec: ChartSpec = {
       x: { title: 'Complexity', integer: true },
       y: { title: 'Loss', log: true },
       interactAlongX: true,
@@ -44,8 +39,7 @@ export class ParetoPlot {
       { label: 'Best', data: [], order: 2, pointStyle: 'rectRot', pointRadius: 6, pointHoverRadius: 7 },
       { label: 'Selected', data: [], order: 1, pointRadius: 8, pointHoverRadius: 8, borderWidth: 2 },
     ];
-    this.chart = createChart(this.figure.canvas, this.spec, theme, datasets);
-    this.colour(theme);
+    this.init(spec, datasets);
   }
 
   update(front: readonly FrontRow[], selected: number | undefined, lossName: string): void {
@@ -77,17 +71,7 @@ export class ParetoPlot {
     );
   }
 
-  setTheme(theme: ChartTheme): void {
-    this.theme = theme;
-    this.colour(theme);
-    render(this.chart, this.spec, theme);
-  }
-
-  destroy(): void {
-    this.chart.destroy();
-  }
-
-  private colour(theme: ChartTheme): void {
+  protected colour(theme: ChartTheme): void {
     const [frontSet, bestSet, selectedSet] = this.chart.data.datasets as [ScatterDataset, ScatterDataset, ScatterDataset];
     Object.assign(frontSet, { borderColor: theme.primary, backgroundColor: theme.primary });
     Object.assign(bestSet, { borderColor: theme.best, backgroundColor: theme.best });
