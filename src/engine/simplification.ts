@@ -64,6 +64,7 @@ function identities(op: BinaryOperator, left: Expr, right: Expr, vocabulary: Sim
     case '+':
       if (isConstant(right, 0)) return left;
       if (isConstant(left, 0)) return right;
+      if (equalExpr(left, right) && has('*')) return binary('*', constant(2), left);
       // Signs read better outside constants: x + -3 -> x - 3, -3 + x -> x - 3.
       if (right.kind === 'constant' && right.value < 0 && has('-')) return binary('-', left, constant(-right.value));
       if (left.kind === 'constant' && left.value < 0 && right.kind !== 'constant' && has('-')) {

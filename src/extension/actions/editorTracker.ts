@@ -25,6 +25,11 @@ export class EditorTracker extends Disposable {
     this.recent = [editor, ...this.recent.filter((e) => e !== editor)].slice(0, 20);
   }
 
+  /** Documents of the editors used, most recent first. */
+  recentDocuments(): vscode.TextDocument[] {
+    return this.recent.map((e) => e.document).filter((d) => !d.isClosed);
+  }
+
   /** The most recent editor whose language a formula can be written in (data files are skipped). */
   lastCodeEditor(): vscode.TextEditor | undefined {
     const visible = new Set(vscode.window.visibleTextEditors);

@@ -57,7 +57,7 @@ export async function discover(services: Services, first?: unknown, second?: unk
   let input: DataInput | undefined;
   try {
     const settings = readSearchSettings(target);
-    input = await resolveDataInput(target);
+    input = await resolveDataInput(target, services.editors.recentDocuments());
     if (!input) return undefined;
     const table = await parse(input);
     let choice: DatasetOptions;

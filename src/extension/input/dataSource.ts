@@ -70,10 +70,13 @@ async function pickFile(): Promise<vscode.Uri | undefined> {
 /**
  * Where "Discover equation" reads its data: the file it was invoked on (Explorer), else the selection of the
  * active editor, else the whole active document when it holds data (or, with no active text editor, a
- * visible data document), else a file the user picks.
+ * visible data document, else the data document used last), else a file the user picks.
  * Returns undefined when the user cancels the file picker.
  */
-export async function resolveDataInput(target?: vscode.Uri): Promise<DataInput | undefined> {
+export async function resolveDataInput(
+  target?: vscode.Uri,
+  recentDocuments: readonly vscode.TextDocument[] = [],
+): Promise<DataInput | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (target && (!editor || editor.document.uri.toString() !== target.toString())) return fromFile(target);
   if (editor) {
@@ -83,6 +86,8 @@ export async function resolveDataInput(target?: vscode.Uri): Promise<DataInput |
     // Focus is elsewhere (a webview, the walkthrough): a data file open beside it is the natural choice.
     const visible = vscode.window.visibleTextEditors.find((e) => isDataDocument(e.document));
     if (visible) return fromDocument(visible.document, visible.selection);
+    const recent = recentDocuments.find((d) => !d.isClosed && isDataDocument(d));
+    if (recent) return fromDocument(recent, undefined);
   }
   const picked = await pickFile();
   return picked ? fromFile(picked) : undefined;

@@ -32,6 +32,7 @@ describe('simplification', () => {
     assert.equal(key(binary('/', unary('sin', x), unary('sin', x))), '1');
     assert.equal(key(binary('^', x, c(1))), 'x0');
     assert.equal(key(unary('neg', unary('neg', x))), 'x0');
+    assert.equal(key(binary('+', unary('sin', x), unary('sin', x))), '(2*sin(x0))');
   });
 
   it('merges the constants of sums and products', () => {
