@@ -55,3 +55,46 @@ describe('column evaluator', () => {
     assert.deepEqual([...ev.evaluate(binary('+', constant(1), constant(2)))!], [3, 3, 3, 3]);
   });
 });
+
+describe('column evaluator on random trees', () => {
+  it('gives exactly the row-by-row values, or null when some value is not finite', async () => {
+    const { Random } = await import('../../../src/engine/random');
+    const { randomTree } = await import('../../../src/engine/randomTree');
+    const rng = new Random(9);
+    const n = 37;
+    const columns = [0, 1, 2].map(() => Float64Array.from({ length: n }, () => rng.uniform(-3, 3)));
+    columns[0]![5] = 0;
+    const evaluator = new ColumnEvaluator(columns);
+    const vocabulary = {
+      binaryOperators: ['+', '-', '*', '/', '^'] as ('+' | '-' | '*' | '/' | '^')[],
+      unaryOperators: ['sqrt', 'exp', 'log', 'sin', 'tanh', 'neg', 'square'] as ('sqrt' | 'exp' | 'log' | 'sin' | 'tanh' | 'neg' | 'square')[],
+      features: 3,
+    };
+    let valid = 0;
+    for (let t = 0; t < 3000; t++) {
+      const e = randomTree(rng, vocabulary, 1 + rng.int(25));
+      const out = evaluator.evaluate(e);
+      // Reference: any non-finite intermediate value makes the evaluation invalid.
+      let finite = true;
+      const rowValue = (node: Parameters<typeof evaluateRow>[0], row: number[]): number => {
+        const v =
+          node.kind === 'constant' || node.kind === 'feature'
+            ? evaluateRow(node, row)
+            : node.kind === 'unary'
+              ? evaluateRow({ ...node, arg: constant(rowValue(node.arg, row)) }, row)
+              : evaluateRow({ ...node, left: constant(rowValue(node.left, row)), right: constant(rowValue(node.right, row)) }, row);
+        if (!Number.isFinite(v)) finite = false;
+        return v;
+      };
+      const expected = Array.from({ length: n }, (_, i) => rowValue(e, [columns[0]![i]!, columns[1]![i]!, columns[2]![i]!]));
+      if (!finite) {
+        assert.equal(out, null);
+        continue;
+      }
+      assert.ok(out, 'valid everywhere, so not null');
+      valid++;
+      for (let i = 0; i < n; i++) assert.ok(Object.is(out[i], expected[i]), `row ${i}: ${out[i]} vs ${expected[i]}`);
+    }
+    assert.ok(valid > 500, `${valid} valid trees`);
+  });
+});
