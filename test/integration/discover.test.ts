@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { formatExpression, parseExpression } from '../../src/engine/formats';
+import { copyFormula } from '../../src/extension/actions/formulaActions';
 import type { EquationDiscoveryApi } from '../../src/extension/extension';
+import type { RunRecord } from '../../src/extension/runs/runStore';
+import { COPY_FORMATS } from '../../src/shared/protocol';
 
 const EXTENSION_ID = 'equation-discovery.equation-discovery';
 
@@ -128,6 +132,20 @@ describe('Discover Equation', function () {
     assert.ok(described && described.related.length > 0);
     assert.match(described.related[0]!.title, /Spiral Galaxies/);
     assert.ok(described.related[0]!.reasons.some((r) => /spiral/.test(r)));
+  });
+
+  it('copies a formula in each format to the clipboard', async () => {
+    const id = await vscode.commands.executeCommand<string>('equationDiscovery.discover', workspaceFile('real-hubble-1929.csv'), {
+      target: 'v',
+    });
+    const run = (await api.whenDone(id)) as RunRecord;
+    const row = run.front.find((f) => f.complexity === 3)!;
+    const expr = parseExpression(row.expression, run.features);
+    for (const { format } of COPY_FORMATS) {
+      await copyFormula(run, 3, format);
+      assert.equal(await vscode.env.clipboard.readText(), formatExpression(expr, format, { names: run.features }), format);
+    }
+    assert.match(await vscode.env.clipboard.readText(), /475\.\d+/);
   });
 
   it('does not start a run when a setting is invalid', async () => {

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import Papa from 'papaparse';
+import { frontCsv, provenance } from '../../../src/extension/actions/frontText';
+import type { RunView } from '../../../src/shared/protocol';
+
+const run: RunView = {
+  id: 'r1',
+  title: 'v from D',
+  createdAt: '2026-11-23T12:00:00.000Z',
+  status: 'finished',
+  source: { fileName: 'hubble.csv', selection: 'lines 2–33', rows: 32, droppedRows: 0 },
+  target: 'v',
+  features: ['D', 'T (K)'],
+  featureRanges: [
+    [0.032350715, 2.0063],
+    [100, 6000],
+  ],
+  options: { operators: ['+', '-', '*', '/'], maxSize: 30, timeLimitSeconds: 60, workers: 1, loss: 'mse' },
+  plotRows: { features: [[], []], target: [] },
+  front: [
+    { complexity: 1, loss: 113100, score: 0, best: false, expression: '424.7', latex: '424.7', predictions: null },
+    { complexity: 3, loss: 31140.5, score: 0.645, best: true, expression: '475.3 * D', latex: '475.3 D', predictions: null },
+    {
+      complexity: 7,
+      loss: 29000,
+      score: 0.03,
+      best: false,
+      expression: 'D * (476.8 - D) / T_K',
+      latex: '\\frac{D \\cdot (476.8 - D)}{T_{\\mathrm{K}}}',
+      predictions: null,
+    },
+  ],
+  stats: { evaluations: 1000, evaluationsPerSecond: 100, seconds: 10 },
+  related: [],
+};
+
+describe('front export and provenance text', () => {
+  it("writes the front as CSV with PySR's hall-of-fame columns plus score and LaTeX", () => {
+    const parsed = Papa.parse<string[]>(frontCsv(run));
+    assert.deepEqual(parsed.data[0], ['Complexity', 'Loss', 'Equation', 'Score', 'LaTeX']);
+    assert.equal(parsed.data.length, 4);
+    assert.deepEqual(parsed.data[2], ['3', '31140.5', '475.3 * D', '0.645', '475.3 D']);
+    assert.equal(parsed.data[3]![4], '\\frac{D \\cdot (476.8 - D)}{T_{\\mathrm{K}}}');
+  });
+
+  it('says where a formula was fitted, its loss and the range of each input', () => {
+    assert.deepEqual(provenance(run, run.front[1]!), [
+      'v fitted by Equation Discovery on hubble.csv (lines 2–33), 32 rows',
+      'loss 3.114e+4 (MSE), complexity 3; fitted for D in [0.03235, 2.006], T (K) in [100, 6000]',
+    ]);
+  });
+});
