@@ -188,4 +188,15 @@ describe('Stopping a long search in the workbench', function () {
     assert.ok(rowsAfter >= 3);
     await workbench.screenshot('stop-2-stopped');
   });
+
+  it('brings the results back after the window reloads', async () => {
+    const { page, workbench } = vs;
+    await workbench.runCommand('Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    const view = await workbench.webview({ timeoutMs: 60_000 });
+    await view.locator('.run-title', { hasText: 'v from D' }).waitFor({ timeout: 30_000 });
+    assert.equal(await status(view), 'Stopped');
+    assert.ok((await view.locator('.front-table tbody tr').count()) >= 3);
+    await workbench.screenshot('stop-3-after-reload');
+  });
 });

@@ -149,7 +149,13 @@ export class Workbench {
     return path;
   }
 
+  /** Closes the browser context; gives up waiting after 10 s (the browser itself is closed at the end). */
   async close(): Promise<void> {
-    await this.context.close().catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.context.close().catch(() => undefined),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, 10_000))),
+    ]);
+    clearTimeout(timer);
   }
 }
