@@ -1,7 +1,12 @@
 // Scaling benchmark: search throughput with 1, 2, ... workers on the same problem.
-// npm run bench:scale [-- --seconds 20 --workers 1,2]
+// npm run bench:scale [-- --seconds 20 --workers 1,2 --repeats 3]
+//
+// Evaluations per second depend on the sizes of the trees a search happens to
+// explore, so each configuration runs once per seed and the rates are averaged
+// over the same seeds.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { SearchData } from '../src/engine/searchData';
 import { discover } from './lib/discover';
 import { generate, loadSuite } from './lib/problems';
 
@@ -9,28 +14,55 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '20' },
     workers: { type: 'string' },
+    repeats: { type: 'string', default: '3' },
     problem: { type: 'string', default: 'I.29.16' },
   },
 });
 const seconds = Number(values.seconds);
+const repeats = Number(values.repeats);
 const cores = availableParallelism();
 const counts = values.workers
   ? values.workers.split(',').map(Number)
   : [...new Set([1, 2, cores].filter((n) => n <= Math.max(cores, 2)))];
+const OPERATORS = ['+', '-', '*', '/', 'sqrt', 'sin', 'cos', 'exp', 'log'];
+
+/** Evaluations per second of `searches` searches of `workers` workers each, run side by side. */
+async function rate(data: SearchData, workers: number, searches: number, seed: number): Promise<number> {
+  const runs = await Promise.all(
+    Array.from({ length: searches }, (_, i) =>
+      discover(data, { timeLimitSeconds: seconds, seed: seed + 1000 * i, operators: OPERATORS }, workers),
+    ),
+  );
+  return runs.reduce((sum, run) => sum + run.evaluations / run.seconds, 0);
+}
+
+async function meanRate(data: SearchData, workers: number, searches: number): Promise<number> {
+  let sum = 0;
+  for (let seed = 1; seed <= repeats; seed++) sum += await rate(data, workers, searches, seed);
+  return sum / repeats;
+}
+
+const format = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
   const record = loadSuite('feynman').find((r) => r.id === values.problem);
   if (!record) throw new Error(`no Feynman problem ${values.problem}`);
   const data = generate(record, 1000, 1);
-  console.log(`problem ${record.id} (${record.formula}), 1000 rows, ${seconds} s per run, ${cores} cores`);
-  const rates: number[] = [];
-  for (const workers of counts) {
-    const result = await discover(data, { timeLimitSeconds: seconds, seed: 1, operators: ['+', '-', '*', '/', 'sqrt', 'sin', 'cos', 'exp', 'log'] }, workers);
-    const rate = result.evaluations / result.seconds;
-    rates.push(rate);
+  console.log(
+    `problem ${record.id} (${record.formula}), 1000 rows, ${seconds} s per run, ` +
+      `mean of ${repeats} seeds, ${cores} cores`,
+  );
+  const single = await meanRate(data, 1, 1);
+  console.log(`1 worker : ${format(single)} evaluations/s`);
+  for (const workers of counts.filter((n) => n > 1)) {
+    const together = await meanRate(data, workers, 1);
+    console.log(`${workers} workers: ${format(together)} evaluations/s  (x${(together / single).toFixed(2)} of 1 worker)`);
+    // The ceiling the machine allows: as many threads running separate
+    // one-worker searches that never exchange anything.
+    const separate = await meanRate(data, 1, workers);
     console.log(
-      `${workers} worker${workers === 1 ? ' ' : 's'}: ${Math.round(rate).toLocaleString('en-US')} evaluations/s` +
-        `  (x${(rate / rates[0]!).toFixed(2)} of 1 worker; ${result.iterations} iterations, best loss ${result.front.at(-1)?.loss.toExponential(2)})`,
+      `${workers} separate 1-worker searches at once: ${format(separate)} evaluations/s in all` +
+        `  (x${(separate / single).toFixed(2)} of 1 worker: the machine's own limit)`,
     );
   }
 }
