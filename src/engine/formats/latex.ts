@@ -118,6 +118,10 @@ export function formatLatex(e: Expr, names: readonly string[], digits = 4): stri
       case '+':
       case '-': {
         const l = a.prec < Prec.sum ? paren(a) : a;
+        // A term with a leading minus reads better as the opposite operation: x + (-3) as x - 3.
+        if (b.minus && b.prec > Prec.sum) {
+          return tex(`${l.text} ${op === '+' ? '-' : '+'} ${b.text.slice(1)}`, Prec.sum, { minus: l.minus });
+        }
         const r = b.minus || (op === '-' ? b.prec <= Prec.sum : b.prec < Prec.sum) ? paren(b) : b;
         return tex(`${l.text} ${op} ${r.text}`, Prec.sum, { minus: l.minus });
       }
