@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { projectRoot, useWorkbench, type WorkbenchSuite } from '../harness';
+import { projectRoot, useWorkbench, type Workbench, type WorkbenchSuite } from '../harness';
 
 /** A workspace with the Hubble data, a Python script to insert into, and files with each kind of bad data. */
 function makeWorkspace(): string {
@@ -35,13 +35,9 @@ async function openFile(vs: WorkbenchSuite, name: string): Promise<void> {
 }
 
 /** Accepts the column pickers' suggestions (target, then inputs) when they appear. */
-async function acceptColumnPickers(page: Page): Promise<void> {
-  for (const step of ['(1/2)', '(2/2)']) {
-    const title = page.locator('.quick-input-widget .quick-input-title', { hasText: step });
-    await title.waitFor({ state: 'visible', timeout: 20_000 });
-    await page.keyboard.press('Enter');
-    await title.waitFor({ state: 'hidden', timeout: 10_000 });
-  }
+async function acceptColumnPickers(workbench: Workbench): Promise<void> {
+  await workbench.acceptQuickInput('(1/2)');
+  await workbench.acceptQuickInput('(2/2)');
 }
 
 async function status(view: FrameLocator): Promise<string> {
@@ -101,7 +97,7 @@ describe('Discover Equation in the workbench', function () {
     await page.keyboard.press('Control+A');
     await workbench.screenshot('discover-1-data-selected');
     await workbench.runCommand('Equation Discovery: Discover Equation');
-    await acceptColumnPickers(page);
+    await acceptColumnPickers(workbench);
 
     const view = await workbench.webview();
     await view.locator('.front-table tbody tr').first().waitFor({ timeout: 30_000 });
@@ -150,7 +146,7 @@ describe('Discover Equation in the workbench', function () {
       await clearNotifications(page);
       await openFile(vs, file);
       await workbench.runCommand('Equation Discovery: Discover Equation');
-      if (pickers) await acceptColumnPickers(page);
+      if (pickers) await acceptColumnPickers(workbench);
       const shown = await notifications(page, /Equation Discovery:/);
       assert.match(shown, message);
       await workbench.screenshot(`bad-data-${file}`);
@@ -162,7 +158,7 @@ describe('Discover Equation in the workbench', function () {
     await clearNotifications(page);
     await openFile(vs, 'gaps.csv');
     await workbench.runCommand('Equation Discovery: Discover Equation');
-    await acceptColumnPickers(page);
+    await acceptColumnPickers(workbench);
     const shown = await notifications(page, /rows? with missing values dropped/);
     assert.match(shown, /gaps\.csv: 5 rows with missing values dropped \(first at lines 5, 9, 13, 17, 21\)/);
     const view = await workbench.webview();
@@ -183,10 +179,10 @@ describe('Stopping a long search in the workbench', function () {
   });
 
   it('keeps the formulas found when a long search is stopped', async () => {
-    const { page, workbench } = vs;
+    const { workbench } = vs;
     await openFile(vs, 'hubble.csv');
     await workbench.runCommand('Equation Discovery: Discover Equation');
-    await acceptColumnPickers(page);
+    await acceptColumnPickers(workbench);
     const view = await workbench.webview();
     await view.locator('.front-table tbody tr').nth(2).waitFor({ timeout: 30_000 });
     await workbench.screenshot('stop-1-running');

@@ -26,12 +26,8 @@ describe('Getting-started walkthrough', function () {
     await workbench.screenshot('walkthrough-2-discover-step');
     const step = page.locator('.getting-started-step.expanded', { hasText: 'Run Discover Equation' });
     await step.getByRole('button', { name: 'Discover Equation' }).click();
-    for (const step of ['(1/2)', '(2/2)']) {
-      const title = page.locator('.quick-input-widget .quick-input-title', { hasText: step });
-      await title.waitFor({ state: 'visible', timeout: 20_000 });
-      await page.keyboard.press('Enter');
-      await title.waitFor({ state: 'hidden' });
-    }
+    await workbench.acceptQuickInput('(1/2)');
+    await workbench.acceptQuickInput('(2/2)');
     const view = await workbench.webview();
     await view.locator('.front-table tbody tr').nth(1).waitFor({ timeout: 30_000 });
     assert.match(await view.locator('.run-title').innerText(), /v from D/);

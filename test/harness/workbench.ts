@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { screenshotsDir, slug } from './paths';
+import { projectRoot, screenshotsDir, slug } from './paths';
 import type { TestServer } from './server';
 import { sleep, within } from './timeouts';
 
@@ -20,6 +20,10 @@ const quickInput = '.quick-input-widget';
 const quickInputBox = `${quickInput} .quick-input-box input`;
 const quickInputRows = `${quickInput} .monaco-list-row`;
 
+const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
+/** Host frames of this extension's webviews (VS Code's own, such as a walkthrough's, are left out). */
+const ownWebviews = `iframe.webview.ready[src*="extensionId=${manifest.publisher}.${manifest.name}&"]`;
+
 /** One browser tab showing the VS Code workbench of a test server, with helpers for common UI steps. */
 export class Workbench {
   private constructor(
@@ -37,6 +41,7 @@ export class Workbench {
       if (m.type() === 'error') server.note(`[browser console] ${m.text()}`);
     });
     page.on('pageerror', (e) => server.note(`[page error] ${e.stack ?? e.message}`));
+    context.on('requestfailed', (r) => server.note(`[request failed] ${r.url()}: ${r.failure()?.errorText ?? ''}`));
     page.on('crash', () => server.note('[page crashed]'));
     try {
       await options.beforeNavigate?.(page);
@@ -115,15 +120,35 @@ export class Workbench {
   }
 
   /**
-   * The page inside the most recently shown visible webview (panels are two iframes deep: VS Code's host
+   * Accepts what the quick input titled with `titlePart` proposes (Enter in its input box), once it shows,
+   * and waits until it closes. Presses again if a first Enter got lost while the window moved focus.
+   */
+  async acceptQuickInput(titlePart: string, { timeoutMs = 20_000 }: { timeoutMs?: number } = {}): Promise<void> {
+    const { page } = this;
+    const title = page.locator('.quick-input-widget .quick-input-title', { hasText: titlePart });
+    await title.waitFor({ state: 'visible', timeout: timeoutMs });
+    for (let attempt = 1; ; attempt++) {
+      await page.locator(quickInputBox).focus();
+      await page.keyboard.press('Enter');
+      try {
+        await title.waitFor({ state: 'hidden', timeout: 5000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
+
+  /**
+   * The page inside the most recently shown visible webview of the extension (panels are two iframes deep: VS Code's host
    * frame, then `#active-frame` with the extension's HTML). Waits until that page has content.
    */
   async webview({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<FrameLocator> {
-    const outer = this.page.locator('iframe.webview.ready').filter({ visible: true }).last();
+    const outer = this.page.locator(ownWebviews).filter({ visible: true }).last();
     const inner = outer.contentFrame().locator('#active-frame').contentFrame();
     await within(
       timeoutMs,
-      'waiting for a visible webview with content (iframe.webview.ready > #active-frame > body > *)',
+      'waiting for a visible webview of the extension with content (iframe.webview.ready > #active-frame > body > *)',
       inner.locator('body > *').first().waitFor({ state: 'attached', timeout: timeoutMs }),
       'Did the command open a webview panel, and does its HTML load under its Content-Security-Policy?',
     ).catch(async (e: unknown) => {
@@ -141,11 +166,11 @@ export class Workbench {
     return path;
   }
 
-  /** Saves a screenshot of the most recently shown visible webview alone. */
+  /** Saves a screenshot of the most recently shown visible webview of the extension alone. */
   async screenshotWebview(name: string): Promise<string> {
     mkdirSync(screenshotsDir, { recursive: true });
     const path = join(screenshotsDir, `${slug(name)}.png`);
-    await this.page.locator('iframe.webview.ready').filter({ visible: true }).last().screenshot({ path, timeout: 15_000 });
+    await this.page.locator(ownWebviews).filter({ visible: true }).last().screenshot({ path, timeout: 15_000 });
     return path;
   }
 

@@ -5,6 +5,14 @@ import { resultsHtml, resultsResourceRoots } from './webviewHtml';
 
 export const RESULTS_VIEW_TYPE = 'equationDiscovery.results';
 
+/**
+ * How long a visible page may take to say it is ready before its HTML is set again. In a browser-hosted
+ * VS Code the webview's service worker can miss the first load of a fresh frame, which leaves the page
+ * without its script and blank; loading it again recovers.
+ */
+const LOAD_TIMEOUT_MS = 5000;
+const MAX_LOAD_ATTEMPTS = 4;
+
 /** The single results panel: created on demand, revealed when it exists, revived after a window reload. */
 export class ResultsPanel extends Disposable {
   private static current: ResultsPanel | undefined;
@@ -51,24 +59,56 @@ export class ResultsPanel extends Disposable {
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
   ) {
     super();
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'equation.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: resultsResourceRoots(extensionUri) };
-    panel.webview.html = resultsHtml(panel.webview, extensionUri);
+    this.load(1);
     this.register(
       panel.webview.onDidReceiveMessage((message: FromWebview) => {
-        if (message.type === 'ready') this.ready = true;
+        if (message.type === 'ready') {
+          this.ready = true;
+          this.clearLoadTimer();
+        }
         this.messageEmitter.fire(message);
       }),
     );
     this.register(
       panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
+        if (!panel.visible) {
+          this.ready = false;
+          this.clearLoadTimer();
+        } else if (!this.ready) {
+          this.watchLoad(1);
+        }
       }),
     );
+    this.register({ dispose: () => this.clearLoadTimer() });
     this.register(panel.onDidDispose(() => this.dispose()));
+  }
+
+  private loadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Sets the page's HTML (with a fresh nonce, so VS Code reloads it) and watches for its `ready`. */
+  private load(attempt: number): void {
+    this.panel.webview.html = resultsHtml(this.panel.webview, this.extensionUri);
+    this.watchLoad(attempt);
+  }
+
+  private watchLoad(attempt: number): void {
+    this.clearLoadTimer();
+    if (attempt > MAX_LOAD_ATTEMPTS) return;
+    this.loadTimer = setTimeout(() => {
+      this.loadTimer = undefined;
+      if (this.isDisposed || this.ready || !this.panel.visible) return;
+      this.load(attempt + 1);
+    }, LOAD_TIMEOUT_MS);
+  }
+
+  private clearLoadTimer(): void {
+    if (this.loadTimer !== undefined) clearTimeout(this.loadTimer);
+    this.loadTimer = undefined;
   }
 
   /**
