@@ -10,6 +10,14 @@ export function meanLoss(
 ): number {
   const n = y.length;
   let total = 0;
+  if (loss === 'mse' && !weights) {
+    // The search's usual case, once per candidate: a loop without the per-row branches below.
+    for (let i = 0; i < n; i++) {
+      const r = predicted[i]! - y[i]!;
+      total += r * r;
+    }
+    return total / n;
+  }
   let weightSum = 0;
   for (let i = 0; i < n; i++) {
     const r = predicted[i]! - y[i]!;

@@ -32,8 +32,12 @@ export class Population {
   /** Scratch index permutation for sampling tournaments without allocating. */
   private readonly order: Int32Array;
 
+  /** Scratch frequency-adjusted costs of a tournament's entrants. */
+  private readonly adjusted: Float64Array;
+
   constructor(readonly members: Member[]) {
     this.order = Int32Array.from(members.keys());
+    this.adjusted = new Float64Array(members.length);
   }
 
   get size(): number {
@@ -69,25 +73,38 @@ export class Population {
     frequencies: ComplexityFrequencies,
     scaling: number,
   ): Member {
-    const n = this.members.length;
-    const k = Math.min(tournamentSize, n);
-    const picked = sampleIndices(rng, this.order, k);
-    const adjusted = picked.map((i) => {
-      const m = this.members[i]!;
-      return scaling > 0 ? m.cost * Math.exp(scaling * frequencies.frequency(m.complexity)) : m.cost;
-    });
-    const order = picked.map((_, j) => j).sort((a, b) => compareCost(adjusted[a]!, adjusted[b]!));
-    if (probability >= 1) return this.members[picked[order[0]!]!]!;
-    let r = rng.next();
-    // Winning probabilities p, p(1-p), ... normalised over the k places.
-    const total = 1 - Math.pow(1 - probability, k);
-    let chance = probability / total;
-    for (let place = 0; place < k; place++) {
-      if (r < chance) return this.members[picked[order[place]!]!]!;
-      r -= chance;
-      chance *= 1 - probability;
+    const k = Math.min(tournamentSize, this.members.length);
+    // Runs once per new candidate: scratch arrays and a single scan for the usual winner (the best) keep it
+    // cheap next to evaluating the candidate.
+    sampleIndices(rng, this.order, k);
+    const adjusted = this.adjusted;
+    for (let j = 0; j < k; j++) {
+      const m = this.members[this.order[j]!]!;
+      adjusted[j] = scaling > 0 ? m.cost * Math.exp(scaling * frequencies.frequency(m.complexity)) : m.cost;
     }
-    return this.members[picked[order[k - 1]!]!]!;
+    let place = 0;
+    if (probability < 1) {
+      let r = rng.next();
+      // Winning probabilities p, p(1-p), ... normalised over the k places.
+      const total = 1 - Math.pow(1 - probability, k);
+      let chance = probability / total;
+      place = k - 1;
+      for (let p = 0; p < k; p++) {
+        if (r < chance) {
+          place = p;
+          break;
+        }
+        r -= chance;
+        chance *= 1 - probability;
+      }
+    }
+    if (place === 0) {
+      let best = 0;
+      for (let j = 1; j < k; j++) if (compareCost(adjusted[j]!, adjusted[best]!) < 0) best = j;
+      return this.members[this.order[best]!]!;
+    }
+    const ranked = Array.from({ length: k }, (_, j) => j).sort((a, b) => compareCost(adjusted[a]!, adjusted[b]!));
+    return this.members[this.order[ranked[place]!]!]!;
   }
 
   /** The `count` members of lowest cost. */
@@ -107,18 +124,15 @@ function compareCost(a: number, b: number): number {
 }
 
 /**
- * `k` distinct indices in [0, n) by a partial Fisher-Yates shuffle of `order` (a permutation of 0..n-1,
- * left permuted: any permutation is as good a start as the identity).
+ * Moves `k` distinct random indices of [0, n) to the front of `order` (a permutation of 0..n-1) by a partial
+ * Fisher-Yates shuffle. The rest stays permuted: any permutation is as good a start as the identity.
  */
-function sampleIndices(rng: Random, order: Int32Array, k: number): number[] {
+function sampleIndices(rng: Random, order: Int32Array, k: number): void {
   const n = order.length;
-  const out = new Array<number>(k);
   for (let i = 0; i < k; i++) {
     const j = i + rng.int(n - i);
     const t = order[i]!;
     order[i] = order[j]!;
     order[j] = t;
-    out[i] = order[i]!;
   }
-  return out;
 }
