@@ -88,7 +88,7 @@ export function polishFront(
     expr = fit.expr;
     if (fit.loss <= entry.loss) polished.consider({ expr, complexity: size(expr), loss: fit.loss });
   }
-  return scoreFront(polished.front(floor), floor);
+  return scoreFront(polished.front(floor), floor, scorer.rows);
 }
 
 /** Runs a whole search on the calling thread. */
@@ -110,7 +110,7 @@ export function runSearch(data: SearchData, options: Partial<SearchOptions>, hoo
     if (stoppedBy) return true;
     if (hooks.onProgress && performance.now() - lastReport >= interval) {
       lastReport = performance.now();
-      hooks.onProgress(progress(scoreFront(group.hallOfFame.front(floor), floor)));
+      hooks.onProgress(progress(scoreFront(group.hallOfFame.front(floor), floor, data.y.length)));
     }
     return false;
   };

@@ -127,7 +127,7 @@ export class ParallelSearch {
     if (!force && now - this.lastProgress < (this.parallel.progressIntervalMs ?? 250)) return;
     if (this.listeners.size === 0) return;
     this.lastProgress = now;
-    const snapshot = this.progress(scoreFront(this.fame.front(this.floor), this.floor));
+    const snapshot = this.progress(scoreFront(this.fame.front(this.floor), this.floor, this.data.y.length));
     for (const listener of this.listeners) {
       try {
         listener(snapshot);
@@ -221,7 +221,7 @@ export class ParallelSearch {
   /** Polishes the global front on a surviving worker (bounded in time), or scores it as it is. */
   private async finish(): Promise<RunResult> {
     const survivors = this.liveHandles();
-    let front: ScoredEntry[] = scoreFront(this.fame.front(this.floor), this.floor);
+    let front: ScoredEntry[] = scoreFront(this.fame.front(this.floor), this.floor, this.data.y.length);
     // A cancel must end at once: the front is then reported as the workers last sent it.
     if (survivors.length > 0 && this.stoppedBy !== 'cancelled') {
       const budgetMs = this.parallel.polishMs ?? 3000;

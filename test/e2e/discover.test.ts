@@ -109,18 +109,18 @@ describe('Discover Equation in the workbench', function () {
     assert.equal(await best.count(), 1, 'one formula is marked best');
     const bestMath = best.locator('.katex').first();
     await bestMath.waitFor();
-    assert.ok((await bestMath.innerText()).includes('D'), 'the best formula is a function of D');
-    const linear = view.locator('.front-table tbody tr').nth(1);
-    assert.match(await linear.locator('td').first().innerText(), /^\s*3\s*$/);
-    assert.match(await linear.locator('.katex').first().innerText(), /475\.3/);
+    // On 32 noisy rows the best trade-off is Hubble's law itself, not a longer formula bent through the noise.
+    assert.match(await best.locator('td').first().innerText(), /^\s*3\s*$/);
+    assert.match(await bestMath.innerText(), /475\.3/);
     await workbench.screenshot('discover-3-finished');
     await workbench.screenshotWebview('discover-3-results-view');
 
     await openFile(vs, 'model.py');
     await page.keyboard.press('Control+End');
     await page.locator('.tabs-container .tab', { hasText: 'Equation Discovery' }).first().click();
+    // The best formula is selected by default, and still after the panel was hidden and shown again.
     const results = await workbench.webview();
-    await linear.click();
+    await results.locator('.front-table tbody tr.best[aria-selected="true"]').waitFor();
     await results.getByRole('button', { name: 'Insert into Editor' }).click();
     await page.locator('.tabs-container .tab.active', { hasText: 'model.py' }).waitFor();
     const editorText = page.locator('.editor-instance .view-lines', { hasText: /fitted\sby/ });

@@ -175,6 +175,17 @@ class View {
     return count === 1 ? Number(await rows.getAttribute('data-complexity')) : undefined;
   }
 
+  /** Waits for the selection to become `expected` (chart clicks are handled on the next animation frame). */
+  async waitForSelected(expected: number, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let selected = await this.selected();
+    while (selected !== expected && Date.now() < deadline) {
+      await this.page.waitForTimeout(50);
+      selected = await this.selected();
+    }
+    assert.equal(selected, expected);
+  }
+
   async focusedComplexity(): Promise<string | null> {
     return (await this.page.evaluate(`document.activeElement?.closest?.('tr')?.dataset.complexity ?? null`)) as string | null;
   }
@@ -492,7 +503,7 @@ describe('Results view (webview page in Chromium)', function () {
     await view.clearPosted();
     const box = (await page.locator('canvas').first().boundingBox())!;
     await page.mouse.click(box.x + box.width - 14, box.y + box.height * 0.4);
-    assert.equal(await view.selected(), 15);
+    await view.waitForSelected(15);
     assert.deepEqual(await view.lastPosted(), { type: 'selected', complexity: 15 });
     assert.match(await view.caption(1), /complexity 15/);
     assert.match(await view.caption(0), /Selected: complexity 15\./);

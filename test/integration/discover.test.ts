@@ -110,6 +110,7 @@ describe('Discover Equation', function () {
       target: 'v',
     });
     const run = await api.whenDone(id);
+    assert.equal(run.front.find((f) => f.best)?.complexity, 3, 'Hubble\'s law is the best trade-off on these 32 rows');
     const script = await writeWorkspaceFile('fit.py', 'import numpy as np\n\n');
     const editor = await open(script);
     editor.selection = new vscode.Selection(2, 0, 2, 0);

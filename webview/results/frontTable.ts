@@ -139,7 +139,7 @@ export class FrontTable {
     const score = el('td', 'numeric');
     const formula = el('td', 'formula-cell');
     const badge = el('span', 'badge best-badge', 'Best');
-    badge.title = 'The best trade-off: the highest score among formulas whose loss is close to the lowest';
+    badge.title = 'The best trade-off between error and complexity: the lowest n·log(loss) + complexity·log(n) for n rows';
     const math = el('span', 'formula-math');
     formula.append(math, badge);
     for (const cell of [el('td', 'numeric', String(complexity)), loss, score, formula]) {

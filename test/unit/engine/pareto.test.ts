@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { constant, feature } from '../../../src/engine/expression';
 import { HallOfFame } from '../../../src/engine/hallOfFame';
-import { scoreFront } from '../../../src/engine/pareto';
+import { scoreFront, type ScoredEntry } from '../../../src/engine/pareto';
 
 const e = constant(1);
 const entry = (complexity: number, loss: number) => ({ expr: e, complexity, loss });
@@ -49,6 +49,34 @@ describe('hall of fame and Pareto front', () => {
     const scored = scoreFront([entry(1, 4), entry(3, 0)], 1e-30);
     assert.ok(Number.isFinite(scored[1]!.score) && scored[1]!.score > 10);
     assert.ok(scored[1]!.best);
+  });
+
+  it('marks by the information criterion when the number of rows is known', () => {
+    // Losses of a Hubble 1929 front (32 noisy rows): PySR's rule marks complexity 9, a formula with a pole
+    // next to the data (D (523 - 0.286 / (D - 1.998))); the criterion keeps v = 475 D.
+    const front = [
+      entry(1, 113_100),
+      entry(3, 31_140),
+      entry(5, 31_090),
+      entry(7, 28_370),
+      entry(9, 23_290),
+      entry(11, 22_710),
+      entry(15, 17_860),
+      entry(17, 17_330),
+    ];
+    const best = (scored: ScoredEntry[]): number => scored.find((s) => s.best)!.complexity;
+    assert.equal(best(scoreFront(front)), 9);
+    assert.equal(best(scoreFront(front, 0, 32)), 3);
+    // With many rows the same relative gains are real structure: 32 * 1000 rows make the complex formula worth it.
+    assert.equal(best(scoreFront(front, 0, 32_000)), 17);
+  });
+
+  it('marks the simplest exact formula by either rule', () => {
+    const front = [entry(1, 50), entry(5, 0.3), entry(7, 1e-29), entry(11, 1e-31)];
+    for (const rows of [undefined, 10, 1000, 100_000]) {
+      const scored = scoreFront(front, 1e-26, rows);
+      assert.deepEqual(scored.map((s) => s.best), [false, false, true, false], `rows ${rows}`);
+    }
   });
 
   it('accepts a single formula', () => {
