@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureBuild, ensureCodeServer, ensureDependencies } from './lib/setup.mjs';
+import { ensureSystemPackages } from './lib/system-packages.mjs';
 import { log, npm, resultsDir, root, run } from './lib/util.mjs';
 
 const ALL = ['unit', 'integration', 'e2e'];
@@ -48,6 +49,7 @@ function abort(what, error) {
 }
 
 try {
+  await ensureSystemPackages();
   await ensureDependencies();
   if (needsVsCode) await ensureCodeServer();
 } catch (e) {

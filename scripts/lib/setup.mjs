@@ -1,4 +1,5 @@
 // Set-up shared by `npm start`, `npm test` and `npm run package`:
+//   0. the Debian packages of .ci/apt-packages are installed (see system-packages.mjs),
 //   1. node_modules matches package-lock.json (`npm ci` otherwise),
 //   2. the bundles in dist/ are current,
 //   3. code-server (VS Code server + web workbench) is installed under .cache/.
@@ -8,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { ensureSystemPackages } from './system-packages.mjs';
 import { cacheDir, log, npm, npmCli, root, run, runOrThrow, seconds, withLock } from './util.mjs';
 
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -141,7 +143,7 @@ function ripgrepPath() {
   for (const p of [process.env.RIPGREP_PATH, '/usr/bin/rg', '/usr/local/bin/rg']) {
     if (p && existsSync(p)) return p;
   }
-  throw new Error('ripgrep is not installed: run `apt-get install ripgrep` (Debian) and try again.');
+  throw new Error('ripgrep is not installed: run `sudo apt-get install ripgrep` (Debian) and try again.');
 }
 
 function nodeGypCli() {
@@ -233,8 +235,9 @@ export async function ensureCodeServer() {
   });
 }
 
-/** Everything at once: dependencies, build, code-server. */
+/** Everything at once: Debian packages code-server needs, dependencies, build, code-server. */
 export async function setup({ build = true, production = false, codeServer = true } = {}) {
+  if (codeServer) await ensureSystemPackages({ forStart: true });
   await ensureDependencies();
   if (build) await ensureBuild({ production });
   if (codeServer) await ensureCodeServer();
