@@ -37,27 +37,32 @@ function privilegePrefix() {
 }
 
 /**
+ * What to do about the missing packages: nothing, run apt-get (with `prefix` before it), or stop with the
+ * command a person has to run. Pure, so the decision is tested without touching the system.
+ */
+export function planInstall(missing, { prefix, aptAvailable }) {
+  if (missing.length === 0) return { action: 'none' };
+  const install = ['apt-get', 'install', '-y', '--no-install-recommends', ...missing];
+  if (prefix && aptAvailable) return { action: 'install', steps: [[...prefix, 'apt-get', 'update', '-qq'], [...prefix, ...install]] };
+  return {
+    action: 'instruct',
+    message: `these Debian packages are missing: ${missing.join(', ')}. Install them with\n  sudo apt-get update && sudo ${install.join(' ')}\nand run the command again.`,
+  };
+}
+
+/**
  * Makes sure the listed Debian packages are installed: all of them for the tests, those marked
  * `# start` (what code-server needs) for `npm start`.
  */
 export async function ensureSystemPackages({ forStart = false } = {}) {
   const wanted = listedPackages().filter((p) => !forStart || p.forStart).map((p) => p.name);
   const missing = missingPackages(wanted);
-  if (missing.length === 0) return;
-  const command = ['apt-get', 'install', '-y', '--no-install-recommends', ...missing];
-  const prefix = privilegePrefix();
-  if (!prefix || !hasCommand('apt-get')) {
-    const shown = `sudo apt-get update && sudo ${command.join(' ')}`;
-    throw new Error(`these Debian packages are missing: ${missing.join(', ')}. Install them with\n  ${shown}\nand run the command again.`);
-  }
+  const plan = planInstall(missing, { prefix: missing.length ? privilegePrefix() : undefined, aptAvailable: hasCommand('apt-get') });
+  if (plan.action === 'none') return;
+  if (plan.action === 'instruct') throw new Error(plan.message);
   log('setup', `installing Debian packages: ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args) => {
-    const argv = [...prefix, 'apt-get', ...args];
-    return runOrThrow(argv[0], argv.slice(1), { env });
-  };
-  await apt(['update', '-qq']);
-  await apt(command.slice(1));
+  for (const [command, ...args] of plan.steps) await runOrThrow(command, args, { env });
   const still = missingPackages(missing);
   if (still.length) throw new Error(`apt-get did not install ${still.join(', ')}`);
 }
