@@ -1,5 +1,6 @@
 export type DataErrorCode =
   | 'file'
+  | 'too-large'
   | 'binary'
   | 'empty'
   | 'no-data-rows'

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseDelimited } from './csv';
 import { DataError } from './errors';
 import { headerNames, looksLikeHeader } from './header';
 import { parseJson } from './json';
+import { checkTextFileSize } from './limits';
 import { cellKinds, formatFromFileName, looksLikeJson, sniffSample, usesDecimalComma } from './sniff';
 import type { DataFormat, DataTable, LoadOptions } from './table';
 
@@ -68,9 +69,11 @@ export async function loadFile(path: string, options: LoadOptions = {}): Promise
   const fileName = options.fileName ?? path;
   let text: string;
   try {
+    const size = (await stat(path)).size;
+    checkTextFileSize(size, fileName);
     text = decodeText(await readFile(path));
   } catch (e) {
-    throw fileError(e, fileName);
+    throw e instanceof DataError ? e : fileError(e, fileName);
   }
   return parseTable(text, { ...options, fileName });
 }

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import * as vscode from 'vscode';
-import { decodeText, detectHeader, type LoadOptions } from '../../data';
+import { checkTextFileSize, decodeText, detectHeader, type LoadOptions } from '../../data';
 
 /** The text a discovery runs on, and where it came from. */
 export interface DataInput {
@@ -53,6 +53,7 @@ async function fromFile(uri: vscode.Uri): Promise<DataInput> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return fromDocument(open, undefined);
   const fileName = displayName(uri);
+  checkTextFileSize((await vscode.workspace.fs.stat(uri)).size, fileName);
   const text = decodeText(await vscode.workspace.fs.readFile(uri));
   return { text, uri, fileName, loadOptions: { fileName } };
 }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataError, defaultFeatures, defaultTarget, loadFile, selectDataset } from '../../../src/data/index';
+import { checkTextFileSize, DataError, defaultFeatures, MAX_TEXT_FILE_BYTES, defaultTarget, loadFile, selectDataset } from '../../../src/data/index';
 
 const HUBBLE = 'data/samples/real-hubble-1929.csv';
 
@@ -79,5 +79,21 @@ describe('data: files', () => {
     const utf8 = join(dir, 'bom.csv');
     await writeFile(utf8, '\uFEFFa,b\n1,2\n');
     assert.deepEqual((await loadFile(utf8)).columns.map((c) => c.name), ['a', 'b']);
+  });
+
+  it('refuses a 1 GB file with its size, before reading it', async () => {
+    const big = join(dir, 'huge.csv');
+    // A sparse file: 1 GB long, no disk space used.
+    const handle = await open(big, 'w');
+    await handle.truncate(1024 ** 3);
+    await handle.close();
+    const e = await rejection(loadFile(big));
+    assert.equal(e.code, 'too-large');
+    assert.match(e.message, /huge\.csv: the file is 1\.0 GB; text data files of up to 256 MB can be read/);
+  });
+
+  it('reads a file of the largest size allowed, and refuses one byte more', () => {
+    assert.doesNotThrow(() => checkTextFileSize(MAX_TEXT_FILE_BYTES, 'a.csv'));
+    assert.throws(() => checkTextFileSize(MAX_TEXT_FILE_BYTES + 1, 'a.csv'), /a\.csv: the file is 256 MB/);
   });
 });
