@@ -138,6 +138,9 @@ export const DEFAULT_OPTIONS: SearchOptions = {
  */
 export const AUTO_BATCHING_ROWS = 512;
 
+/** Most islands a search evolves: each costs memory and time, and more than this gains nothing. */
+export const MAX_POPULATIONS = 100;
+
 export class OptionsError extends Error {
   override readonly name = 'OptionsError';
 }
@@ -189,6 +192,9 @@ export function resolveOptions(options: Partial<SearchOptions>, rows: number): R
   if (merged.maxSize < 3) throw new OptionsError(`maxSize must be at least 3, got ${merged.maxSize}`);
   checkPositiveInteger('maxDepth', merged.maxDepth);
   checkPositiveInteger('populations', merged.populations);
+  if (merged.populations > MAX_POPULATIONS) {
+    throw new OptionsError(`populations must be at most ${MAX_POPULATIONS}, got ${merged.populations}`);
+  }
   checkPositiveInteger('populationSize', merged.populationSize);
   if (merged.populationSize < 4) throw new OptionsError(`populationSize must be at least 4, got ${merged.populationSize}`);
   checkPositiveInteger('iterations', merged.iterations, true);
