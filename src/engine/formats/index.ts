@@ -3,8 +3,11 @@ export { formatExpression, identifierMapping, sanitizeIdentifiers, type FormatOp
 export { FormulaParseError, parseExpression } from './parse';
 export { latexName } from './latexNames';
 export {
+  formatComment,
   formatForLanguageId,
   formatSnippet,
   LANGUAGE_FORMATS,
   type SnippetOptions,
 } from './snippet';
+export { commentLine, escapeUnprintable, quotedName, shownText, type CommentLanguage } from './commentText';
+export { provenanceLines, type FitResult, type FitSource } from './provenance';

@@ -1,3 +1,5 @@
+import { escapeUnprintable } from './commentText';
+
 /**
  * Column names typeset for KaTeX: `x1`/`x_1` -> `x_{1}`, `alpha` -> `\alpha`, `omega_0` -> `\omega_{0}`,
  * `mass` -> `\mathrm{mass}`, anything else as escaped text.
@@ -36,11 +38,17 @@ const TEXT_ESCAPES: Readonly<Record<string, string>> = {
   '%': '\\%',
   '&': '\\&',
   _: '\\_',
+  // Raw HTML to a Markdown renderer that shows $$...$$ as text.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
 };
 
-/** Arbitrary text in `\text{}`; Greek letters (which KaTeX's text fonts lack) become inline math. */
+/**
+ * Arbitrary text in `\text{}`; Greek letters (which KaTeX's text fonts lack) become inline math. Line breaks
+ * and other unprintable characters are shown as escapes: a blank line would end the math in Markdown.
+ */
 export function texText(s: string): string {
-  const body = [...s].map((ch) => TEXT_ESCAPES[ch] ?? (GREEK_CHARS[ch] !== undefined ? `$${GREEK_CHARS[ch]}$` : ch)).join('');
+  const body = [...escapeUnprintable(s)].map((ch) => TEXT_ESCAPES[ch] ?? (GREEK_CHARS[ch] !== undefined ? `$${GREEK_CHARS[ch]}$` : ch)).join('');
   return `\\text{${body}}`;
 }
 

@@ -84,5 +84,6 @@ export const IDENTIFIER_RULES: Readonly<Record<CodeFormat, IdentifierRules>> = {
   julia: { isValid: matches(/^(?=_*[^_])[\p{L}_][\p{L}\p{N}_]*$/u, 'NFC'), reserved: words(JULIA), asciiOnly: false },
   rust: { isValid: matches(/^(?:\p{XID_Start}|_\p{XID_Continue})\p{XID_Continue}*$/u, 'NFC'), reserved: words(RUST), asciiOnly: false },
   matlab: { isValid: matches(/^[A-Za-z][A-Za-z0-9_]*$/), reserved: words(MATLAB), asciiOnly: true, maxLength: 63 },
-  r: { isValid: matches(/^(?:[A-Za-z]|\.[A-Za-z_])[A-Za-z0-9._]*$/), reserved: words(R), asciiOnly: true },
+  // R's parser stops at a name longer than its 8192-byte token buffer ("input buffer overflow").
+  r: { isValid: matches(/^(?:[A-Za-z]|\.[A-Za-z_])[A-Za-z0-9._]*$/), reserved: words(R), asciiOnly: true, maxLength: 8000 },
 };

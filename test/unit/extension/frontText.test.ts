@@ -49,4 +49,12 @@ describe('front export and provenance text', () => {
       'loss 3.114e+4 (MSE), complexity 3; fitted for D in [0.03235, 2.006], T (K) in [100, 6000]',
     ]);
   });
+
+  it('writes the comment for a run saved before input ranges were recorded', () => {
+    const { featureRanges: _, ...old } = run;
+    assert.deepEqual(provenance(old as RunView, run.front[1]!), [
+      'v fitted by Equation Discovery on hubble.csv (lines 2–33), 32 rows',
+      'loss 3.114e+4 (MSE), complexity 3; fitted for D, T (K)',
+    ]);
+  });
 });

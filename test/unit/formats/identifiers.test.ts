@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { CODE_FORMATS, identifierMapping, sanitizeIdentifiers, type CodeFormat } from '../../../src/engine/formats';
+import { identifierFor } from '../../../src/engine/formats/identifiers';
 import { IDENTIFIER_RULES } from '../../../src/engine/formats/reservedWords';
+import { hostileTexts, PAYLOADS, type PayloadLanguage } from './hostileText';
 
 const NASTY = [
   'x', 'x', 'x y', 'x_y', 'x-y', '2theta', '', '   ', '___', 'pi', 'e', 'E', 'i', 'log', 'sqrt', 'if', 'end', 'class',
@@ -93,6 +95,26 @@ describe('identifier sanitising', () => {
     const ids = sanitizeIdentifiers(['a'.repeat(70), 'a'.repeat(80)], 'matlab');
     assert.equal(ids[0], 'a'.repeat(63));
     assert.equal(ids[1], `${'a'.repeat(61)}_2`);
+  });
+
+  it('keeps R names short enough for its parser', () => {
+    assert.equal(sanitizeIdentifiers(['a'.repeat(9000)], 'r')[0], 'a'.repeat(8000));
+  });
+
+  it('makes names carrying code into plain words in every language', () => {
+    const hostile = [...Object.keys(PAYLOADS)].flatMap((language) =>
+      hostileTexts(language as PayloadLanguage).map(([, text]) => text),
+    );
+    for (const format of CODE_FORMATS) {
+      const rules = IDENTIFIER_RULES[format];
+      const ids = [...sanitizeIdentifiers(hostile, format), ...hostile.map((h) => identifierFor(h, rules, new Set()))];
+      for (const id of ids) {
+        // Letters, digits, underscores ($ in JavaScript, dots in R): no quote, bracket, operator, space or line break.
+        const word = { javascript: /^[\p{L}\p{N}\p{M}_$]+$/u, r: /^[A-Za-z0-9_.]+$/ }[format as string] ?? /^[\p{L}\p{N}\p{M}_]+$/u;
+        assert.match(id, word, `${format}: ${JSON.stringify(id)}`);
+        assert.ok(rules.isValid(id) && !rules.reserved.has(id), `${format}: ${JSON.stringify(id)}`);
+      }
+    }
   });
 
   it('lists the renamed columns', () => {

@@ -35,6 +35,8 @@ describe('latex format', () => {
       ['50% & $5 #1 {x}_y', '\\text{50\\% \\& \\$5 \\#1 \\{x\\}\\_y}'],
       ['a\\b^c~d', '\\text{a\\textbackslash{}b\\textasciicircum{}c\\textasciitilde{}d}'],
       ['angle θ (rad)', '\\text{angle $\\theta$ (rad)}'],
+      ['<img src=x>', '\\text{\\textless{}img src=x\\textgreater{}}'],
+      ['a\n\nb\u2028', '\\text{a\\textbackslash{}n\\textbackslash{}nb\\textbackslash{}u2028}'],
       ['Alpha', 'A'],
     ];
     for (const [name, expected] of cases) {

@@ -51,14 +51,22 @@ describe('code snippets', () => {
   });
 
   it('keeps comment text from escaping its comment', () => {
-    const lines = ['two\nlines', 'ends in C:\\data\\', 'html --> end'];
+    const lines = ['two\nlines', 'ends in C:\\data\\', 'html --> end', 'block */ end'];
     assert.equal(
       formatSnippet(e, 'c', { names, commentLines: lines }),
-      '// two\n// lines\n// ends in C:\\data\\.\n// html --> end\ndouble y = 2.5 * sqrt(x);',
+      '// two\\nlines\n// ends in C:\\data\\.\n// html --> end\n// block * / end\ndouble y = 2.5 * sqrt(x);',
     );
     assert.equal(
       formatSnippet(e, 'markdown', { names, commentLines: lines }),
-      '<!-- two -->\n<!-- lines -->\n<!-- ends in C:\\data\\ -->\n<!-- html - -> end -->\n$$\ny = 2.5 \\sqrt{x}\n$$',
+      '<!-- two\\nlines -->\n<!-- ends in C:\\data\\ -->\n<!-- html - -> end -->\n<!-- block */ end -->\n$$\ny = 2.5 \\sqrt{x}\n$$',
+    );
+  });
+
+  it('quotes renamed columns unambiguously, with their line breaks escaped', () => {
+    const f = binary('+', feature(0), feature(1));
+    assert.equal(
+      formatSnippet(f, 'python', { names: ['a "b"\nc', 'd\\'], outputName: 'y' }),
+      '# a_b_c: column "a \\"b\\"\\nc"\n# d: column "d\\\\"\ny = a_b_c + d',
     );
   });
 
