@@ -50,14 +50,18 @@ export interface RunView {
   source: { fileName: string; selection?: string; rows: number; droppedRows: number };
   target: string;
   features: string[];
-  /** Smallest and largest value of each feature over all rows used, aligned with `features`. */
+  /**
+   * Smallest and largest value of each feature over all rows used, aligned with `features`; empty for runs
+   * saved before ranges were recorded.
+   */
   featureRanges: [number, number][];
   /** The user's one-line description of the data, used to match related research. */
   description?: string;
   options: { operators: string[]; maxSize: number; timeLimitSeconds: number; workers: number; loss: string };
   /**
    * A subsample of the data for plots (at most a few thousand rows): one array per feature, and the target,
-   * aligned by row.
+   * aligned by row. On wide data only some features are kept (those the front uses first); the others have
+   * an empty array.
    */
   plotRows: { features: number[][]; target: number[] };
   front: FrontRow[];
@@ -80,6 +84,15 @@ export const COPY_FORMATS: readonly { format: FormatChoice; label: string }[] = 
   { format: 'mathjs', label: 'Plain text (mathjs)' },
 ];
 
+/** The commands the results page may ask the extension to run; no other command id is accepted from it. */
+export const WEBVIEW_COMMANDS = [
+  'equationDiscovery.discover',
+  'equationDiscovery.openSample',
+  'equationDiscovery.describeDataset',
+] as const;
+
+export type WebviewCommand = (typeof WEBVIEW_COMMANDS)[number];
+
 /** Extension -> webview. */
 export type ToWebview =
   /** Replaces the whole view with this run (on open, on reload, on switching runs). */
@@ -99,10 +112,7 @@ export type FromWebview =
   | { type: 'export' }
   | { type: 'cancel' }
   | { type: 'openLink'; url: string }
-  | {
-      type: 'runCommand';
-      command: 'equationDiscovery.discover' | 'equationDiscovery.openSample' | 'equationDiscovery.describeDataset';
-    };
+  | { type: 'runCommand'; command: WebviewCommand };
 
 /** State the webview persists with `setState` so a hidden or reloaded panel comes back as it was. */
 export interface WebviewPersistedState {
