@@ -1,4 +1,5 @@
 import type { ToWebview } from '../../src/shared/protocol';
+import { isToWebview } from '../../src/shared/protocolChecks';
 import { renderEmpty } from './emptyView';
 import { RunPage } from './runPage';
 import { saveState } from './state';
@@ -7,13 +8,7 @@ import { vscode } from './vscodeApi';
 const root = document.getElementById('app')!;
 let page: RunPage | undefined;
 
-function isMessage(data: unknown): data is ToWebview {
-  return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string';
-}
-
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const message = event.data;
-  if (!isMessage(message)) return;
+function show(message: ToWebview): void {
   switch (message.type) {
     case 'showEmpty':
       page?.dispose();
@@ -36,6 +31,15 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       if (page?.runId === message.id) page.updateRelated(message);
       break;
   }
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data;
+  if (!isToWebview(message)) {
+    console.warn('Equation Discovery: ignored a message of unexpected shape', message);
+    return;
+  }
+  show(message);
 });
 
 vscode.postMessage({ type: 'ready' });

@@ -58,7 +58,7 @@ export class RunPage {
       state.copyFormat,
     );
     let theme = readTheme();
-    this.plots = new PlotsSection(run, theme, choose, state.plotFeature, (name) => saveState({ plotFeature: name }));
+    this.plots = new PlotsSection(theme, choose, state.plotFeature, (name) => saveState({ plotFeature: name }));
     this.related = new RelatedResearch(
       (url) => vscode.postMessage({ type: 'openLink', url }),
       () => vscode.postMessage({ type: 'runCommand', command: 'equationDiscovery.describeDataset' }),

@@ -1,8 +1,11 @@
 import type { WebviewPersistedState } from '../../src/shared/protocol';
+import { isPersistedState } from '../../src/shared/protocolChecks';
 import { vscode } from './vscodeApi';
 
+/** The state saved by an earlier load of the page; an empty one when there is none or it is not valid. */
 export function loadState(): WebviewPersistedState {
-  return vscode.getState() ?? {};
+  const state: unknown = vscode.getState();
+  return isPersistedState(state) ? state : {};
 }
 
 /** Merges `patch` into the persisted state; keys set to undefined are removed. */

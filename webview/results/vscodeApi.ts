@@ -2,7 +2,8 @@ import type { FromWebview, WebviewPersistedState } from '../../src/shared/protoc
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
-  getState(): WebviewPersistedState | undefined;
+  /** Whatever the page saved last; checked before use (`loadState`). */
+  getState(): unknown;
   setState(state: WebviewPersistedState): void;
 }
 

@@ -11,9 +11,11 @@ import {
   type Point,
   type ScatterDataset,
 } from './charts';
+import { featureToPlot, plottableFeatures } from './plottable';
 import { ThemedPlot } from './themedPlot';
 
 function caption(rows: number, row: FrontRow | undefined, single: boolean, outsideRange: number): string {
+  if (rows === 0) return 'No feature values were kept for plotting.';
   let text = `${rows} rows of data`;
   if (!row) text += '.';
   else if (!row.predictions) text += `; the formula of complexity ${row.complexity} is undefined on some rows.`;
@@ -32,35 +34,32 @@ function caption(rows: number, row: FrontRow | undefined, single: boolean, outsi
 /**
  * The target against one feature, with the selected formula's predictions: a line through the rows sorted
  * by the feature when it is the only input, otherwise points (other inputs vary from row to row, so a line
- * would zigzag).
+ * would zigzag). On wide data only the features whose values the run kept can be chosen.
  */
 export class FeaturePlot extends ThemedPlot {
   private readonly select = el('select', 'feature-select');
-  private feature = 0;
+  private readonly label = el('label', 'plot-control-label', 'Feature');
+  /** The name of the feature the user chose last, kept while the run shows others. */
+  private wanted: string | undefined;
+  private feature: number | undefined;
+  private options = '';
   private last: { run: RunView; row: FrontRow | undefined } | undefined;
 
-  constructor(theme: ChartTheme, features: readonly string[], initial: string | undefined, onFeature: (name: string) => void) {
+  constructor(theme: ChartTheme, initial: string | undefined, onFeature: (name: string) => void) {
     super('Data and formula', theme);
-    this.feature = Math.max(0, initial === undefined ? 0 : features.indexOf(initial));
-    if (features.length > 1) {
-      const label = el('label', 'plot-control-label', 'Feature');
-      this.select.id = uniqueId('plot-feature');
-      label.htmlFor = this.select.id;
-      features.forEach((name, i) => {
-        const option = el('option', undefined, name);
-        option.value = String(i);
-        this.select.append(option);
-      });
-      this.select.value = String(this.feature);
-      this.select.addEventListener('change', () => {
-        this.feature = Number(this.select.value);
-        onFeature(features[this.feature]!);
-        if (this.last) this.update(this.last.run, this.last.row);
-      });
-      this.figure.controls.append(label, this.select);
-    }
+    this.wanted = initial;
+    this.select.id = uniqueId('plot-feature');
+    this.label.htmlFor = this.select.id;
+    this.select.addEventListener('change', () => {
+      const name = this.last?.run.features[Number(this.select.value)];
+      if (name === undefined) return;
+      this.wanted = name;
+      onFeature(name);
+      if (this.last) this.update(this.last.run, this.last.row);
+    });
+    this.figure.controls.append(this.label, this.select);
     const spec: ChartSpec = {
-      x: { title: features[this.feature] ?? '' },
+      x: { title: '' },
       y: { title: '' },
       tooltipLabel: (item) => {
         const { x, y } = item.parsed;
@@ -74,10 +73,32 @@ export class FeaturePlot extends ThemedPlot {
     this.init(spec, datasets);
   }
 
+  /** Lists the features that can be plotted, when they changed, and picks the one to show. */
+  private chooseFeature(run: RunView): void {
+    const plottable = plottableFeatures(run);
+    this.feature = featureToPlot(run.features, plottable, this.wanted);
+    const options = plottable.map((i) => `${i}:${run.features[i]}`).join('\n');
+    if (options !== this.options) {
+      this.options = options;
+      this.select.replaceChildren(
+        ...plottable.map((i) => {
+          const option = el('option', undefined, run.features[i]);
+          option.value = String(i);
+          return option;
+        }),
+      );
+    }
+    if (this.feature !== undefined) this.select.value = String(this.feature);
+    const choice = plottable.length > 1;
+    this.label.hidden = !choice;
+    this.select.hidden = !choice;
+  }
+
   update(run: RunView, row: FrontRow | undefined): void {
     this.last = { run, row };
-    const name = run.features[this.feature] ?? '';
-    const xs = run.plotRows.features[this.feature] ?? [];
+    this.chooseFeature(run);
+    const name = this.feature === undefined ? '' : (run.features[this.feature] ?? '');
+    const xs = this.feature === undefined ? [] : (run.plotRows.features[this.feature] ?? []);
     const ys = run.plotRows.target;
     const predicted = row?.predictions ?? null;
     const single = run.features.length === 1;

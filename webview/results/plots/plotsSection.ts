@@ -14,7 +14,6 @@ export class PlotsSection {
   private readonly feature: FeaturePlot;
 
   constructor(
-    run: RunView,
     theme: ChartTheme,
     onChoose: (complexity: number) => void,
     initialFeature: string | undefined,
@@ -23,7 +22,7 @@ export class PlotsSection {
     this.element.setAttribute('aria-label', 'Plots');
     this.pareto = new ParetoPlot(theme, onChoose);
     this.fit = new FitPlot(theme);
-    this.feature = new FeaturePlot(theme, run.features, initialFeature, onFeature);
+    this.feature = new FeaturePlot(theme, initialFeature, onFeature);
     this.element.append(this.pareto.figure.element, this.fit.figure.element, this.feature.figure.element);
   }
 
