@@ -4,6 +4,7 @@ import { useWorkbench } from '../harness';
 import { PAPERS, paperById } from '../../src/showcase';
 import { filterPapers } from '../../src/extension/showcase/filter';
 import { groupPapers } from '../../src/extension/showcase/grouping';
+import { STATE_KEYS } from '../../src/extension/showcase/state';
 
 const countText = (n: number): string => `${n} ${n === 1 ? 'paper' : 'papers'}`;
 
@@ -132,6 +133,10 @@ describe('Showcase view in the browser workbench', () => {
     const matches = filterPapers(PAPERS, 'halo mass');
     const years = groupPapers(matches, 'year').map((g) => `${g.label}: ${countText(g.papers.length)}`);
     await row(years[0]!).waitFor({ state: 'visible', timeout: 10_000 });
+    await vs.workbench.waitForStoredWorkspaceState(
+      'the grouping and the filter',
+      (state) => state[STATE_KEYS.grouping] === 'year' && state[STATE_KEYS.filter] === 'halo mass',
+    );
 
     await vs.page.reload();
     await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });

@@ -24,6 +24,34 @@ const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf
 /** Host frames of this extension's webviews (VS Code's own, such as a walkthrough's, are left out). */
 const ownWebviews = `iframe.webview.ready[src*="extensionId=${manifest.publisher}.${manifest.name}&"]`;
 
+/**
+ * Runs in the page (as text: the harness is compiled without the DOM's types): the value stored under `key`
+ * in the web workbench's IndexedDB storage, from whichever of its databases holds it.
+ */
+const readStoredItem = `async (key) => {
+  const names = (await indexedDB.databases()).map((d) => d.name || '').filter((n) => n.startsWith('vscode-web-state-db-'));
+  for (const name of names) {
+    const value = await new Promise((resolve) => {
+      const request = indexedDB.open(name);
+      request.onerror = () => resolve(undefined);
+      request.onsuccess = () => {
+        const db = request.result;
+        try {
+          const get = db.transaction('ItemTable', 'readonly').objectStore('ItemTable').get(key);
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => resolve(undefined);
+        } catch {
+          resolve(undefined);
+        } finally {
+          db.close();
+        }
+      };
+    });
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}`;
+
 /** One browser tab showing the VS Code workbench of a test server, with helpers for common UI steps. */
 export class Workbench {
   private constructor(
@@ -156,6 +184,29 @@ export class Workbench {
       throw new Error(`${e instanceof Error ? e.message : String(e)} Screenshot: ${shot}`);
     });
     return inner;
+  }
+
+  /**
+   * This extension's workspace state (`context.workspaceState`) as the browser has stored it. The web
+   * workbench writes its storage to IndexedDB some time after an update and does not wait for that when the
+   * page unloads, so a test that reloads the window first waits until what it set is stored.
+   */
+  async storedWorkspaceState(): Promise<Record<string, unknown>> {
+    const key = `${manifest.publisher}.${manifest.name}`;
+    const text = await this.page.evaluate<string | undefined>(`(${readStoredItem})(${JSON.stringify(key)})`);
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
+
+  /** Waits until the stored workspace state satisfies `done` (see `storedWorkspaceState`). */
+  async waitForStoredWorkspaceState(what: string, done: (state: Record<string, unknown>) => boolean, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last: Record<string, unknown> = {};
+    while (Date.now() < deadline) {
+      last = await this.storedWorkspaceState();
+      if (done(last)) return;
+      await sleep(250);
+    }
+    throw new Error(`the workbench did not store ${what} within ${timeoutMs / 1000} s (stored: ${JSON.stringify(last)})`);
   }
 
   /** Saves a screenshot of the whole window as test-results/screenshots/<name>.png; returns its path. */
