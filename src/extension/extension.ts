@@ -12,10 +12,12 @@ import {
   stopSearch,
 } from './commands/runCommands';
 import { ColumnMemory } from './input/columnChooser';
+import { log, logChannel } from './log';
 import { ResultsController } from './results/resultsController';
 import { registerShowcase } from './showcase';
 import { RunManager } from './runs/runManager';
 import { RunStore } from './runs/runStore';
+import { workspaceStoreFolder } from './runs/workspaceStoreFolder';
 import type { RunView } from '../shared/protocol';
 import type { Services } from './services';
 import { SearchStatusBar } from './views/statusBar';
@@ -34,7 +36,8 @@ export interface EquationDiscoveryApi {
 }
 
 export function activate(context: vscode.ExtensionContext): EquationDiscoveryApi {
-  const store = new RunStore(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'runs'));
+  const folder = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'runs');
+  const store = new RunStore(workspaceStoreFolder(folder), log());
   const runs = new RunManager(store, vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath);
   runManager = runs;
   const editors = new EditorTracker();
@@ -58,41 +61,44 @@ export function activate(context: vscode.ExtensionContext): EquationDiscoveryApi
     vscode.commands.registerCommand('equationDiscovery.openPreviousRun', () => openPreviousRun(services)),
     vscode.commands.registerCommand('equationDiscovery.openSample', () => openSample(context)),
     vscode.commands.registerCommand('equationDiscovery.stopSearch', () => stopSearch(services)),
-    vscode.commands.registerCommand('equationDiscovery.insertFormula', (args?: { runId?: string; complexity?: number }) =>
-      insertFormulaCommand(services, args),
-    ),
+    vscode.commands.registerCommand('equationDiscovery.insertFormula', (args?: unknown) => insertFormulaCommand(services, args)),
     vscode.commands.registerCommand('equationDiscovery.exportFront', () => exportFrontCommand(services)),
     vscode.commands.registerCommand('equationDiscovery.describeDataset', (text?: unknown) => describeDataset(services, text)),
-    vscode.commands.registerCommand('equationDiscovery.deleteRun', (item?: { id: string }) =>
-      deleteRun(services, item as Parameters<typeof deleteRun>[1]),
-    ),
+    vscode.commands.registerCommand('equationDiscovery.deleteRun', (item?: unknown) => deleteRun(services, item)),
   );
 
   return {
     getRun: (id) => runs.get(id),
-    whenDone: (id) =>
-      new Promise<RunView>((resolve, reject) => {
-        const check = async (): Promise<boolean> => {
-          const record = await runs.get(id);
-          if (!record) {
-            reject(new Error(`no run ${id}`));
-            return true;
-          }
-          if (record.status === 'running') return false;
-          resolve(record);
-          return true;
-        };
-        const listener = runs.onDidUpdateRun((r) => {
-          if (r.id === id && r.status !== 'running') void check().then((done) => done && listener.dispose());
-        });
-        void check().then((done) => done && listener.dispose());
-      }),
+    whenDone: (id) => whenDone(runs, id),
     shownRun: () => results.shownRun,
   };
 }
 
-/** Ends running searches: no worker thread outlives the extension. */
+async function whenDone(runs: RunManager, id: string): Promise<RunView> {
+  let listener: vscode.Disposable | undefined;
+  // Listening before looking, so that an end between the two is not missed.
+  const ended = new Promise<void>((resolve) => {
+    listener = runs.onDidUpdateRun((r) => {
+      if (r.id === id && r.status !== 'running') resolve();
+    });
+  });
+  try {
+    const record = await runs.get(id);
+    if (!record) throw new Error(`no run ${id}`);
+    if (runs.isRunning(id)) await ended;
+    return record;
+  } finally {
+    listener?.dispose();
+  }
+}
+
+/** Ends running searches and waits for their saves: no worker thread outlives the extension, no run is lost. */
 export async function deactivate(): Promise<void> {
-  await runManager?.shutdown();
-  runManager = undefined;
+  try {
+    await runManager?.shutdown();
+  } finally {
+    runManager = undefined;
+    // Last, so that what the shutdown reports is still logged.
+    logChannel.dispose();
+  }
 }

@@ -1,11 +1,13 @@
+import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
-import { OptionsError, resolveOptions, type LossName, type SearchOptions } from '../engine/options';
+import { MAX_POPULATIONS, OptionsError, resolveOptions, type LossName, type SearchOptions } from '../engine/options';
+import { ask } from './report';
 
 export const SECTION = 'equationDiscovery';
 
 export interface SearchSettings {
   options: Partial<SearchOptions>;
-  /** Worker threads; undefined lets the search choose (cores - 1). */
+  /** Worker threads, at most one per available core; undefined lets the search choose (cores - 1). */
   workers: number | undefined;
 }
 
@@ -19,11 +21,15 @@ export class SettingsError extends Error {
   }
 }
 
-function integerSetting(config: vscode.WorkspaceConfiguration, key: string, min: number): number | undefined {
+/** Largest `populationSize`: far more than a search needs, small enough not to exhaust memory. */
+export const MAX_POPULATION_SIZE = 1000;
+
+function integerSetting(config: vscode.WorkspaceConfiguration, key: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   const value = config.get<unknown>(key);
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new SettingsError(`${SECTION}.${key}`, `must be an integer of at least ${min}, but is ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new SettingsError(`${SECTION}.${key}`, `must be an integer ${range}, but is ${JSON.stringify(value)}`);
   }
   return value;
 }
@@ -50,9 +56,9 @@ export function readSearchSettings(scope?: vscode.Uri): SearchSettings {
   };
   const maxSize = integerSetting(config, 'maxSize', 3);
   if (maxSize !== undefined) options.maxSize = maxSize;
-  const populations = integerSetting(config, 'populations', 1);
+  const populations = integerSetting(config, 'populations', 1, MAX_POPULATIONS);
   if (populations !== undefined) options.populations = populations;
-  const populationSize = integerSetting(config, 'populationSize', 4);
+  const populationSize = integerSetting(config, 'populationSize', 4, MAX_POPULATION_SIZE);
   if (populationSize !== undefined) options.populationSize = populationSize;
   const seed = integerSetting(config, 'seed', 0);
   if (seed !== undefined) options.seed = seed;
@@ -66,12 +72,13 @@ export function readSearchSettings(scope?: vscode.Uri): SearchSettings {
     }
     throw error;
   }
-  return { options, workers: workers === undefined || workers === 0 ? undefined : workers };
+  // More threads than cores only slow the search down (and a workspace setting could ask for hundreds).
+  return { options, workers: workers === undefined || workers === 0 ? undefined : Math.min(workers, availableParallelism()) };
 }
 
 /** Shows a settings problem with a button that opens the setting. */
 export async function reportSettingsError(error: SettingsError): Promise<void> {
   const open = 'Open Settings';
-  const choice = await vscode.window.showErrorMessage(`Equation Discovery: invalid setting ${error.setting}: ${error.message}.`, open);
+  const choice = await ask('error', `Equation Discovery: invalid setting ${error.setting}: ${error.message}.`, open);
   if (choice === open) await vscode.commands.executeCommand('workbench.action.openSettings', error.setting);
 }

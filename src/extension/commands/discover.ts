@@ -6,6 +6,7 @@ import { chooseColumns } from '../input/columnChooser';
 import { resolveDataInput, type DataInput } from '../input/dataSource';
 import { reportDataError } from '../input/reportDataError';
 import type { Services } from '../services';
+import { fireAndReport, notify } from '../report';
 import { readSearchSettings, reportSettingsError, SettingsError } from '../settings';
 
 /** Options a caller (a test, the walkthrough, another extension) may pass instead of answering the pickers. */
@@ -44,7 +45,7 @@ function noteDroppedRows(table: DataTable, dropped: { rows: number; firstLines: 
     const lines = dropped.firstLines.length > 0 ? ` (first at line${dropped.firstLines.length > 1 ? 's' : ''} ${dropped.firstLines.join(', ')})` : '';
     notes.unshift(`${dropped.rows} row${dropped.rows === 1 ? '' : 's'} with missing values dropped${lines}`);
   }
-  if (notes.length > 0) void vscode.window.showWarningMessage(`Equation Discovery: ${fileName}: ${notes.join('; ')}.`);
+  if (notes.length > 0) notify('warning', `Equation Discovery: ${fileName}: ${notes.join('; ')}.`);
 }
 
 /**
@@ -84,12 +85,12 @@ export async function discover(services: Services, first?: unknown, second?: unk
     return record.id;
   } catch (error) {
     // Messages are not awaited: they resolve only when dismissed, and the command is done.
-    if (error instanceof SettingsError) void reportSettingsError(error);
-    else if (error instanceof DataError) void reportDataError(error, input?.uri);
+    if (error instanceof SettingsError) fireAndReport(reportSettingsError(error), 'opening the setting');
+    else if (error instanceof DataError) fireAndReport(reportDataError(error, input?.uri), 'showing where the data is wrong');
     else if (error instanceof OptionsError || error instanceof DataShapeError) {
-      void vscode.window.showErrorMessage(`Equation Discovery: ${error.message}`);
+      notify('error', `Equation Discovery: ${error.message}`);
     } else if (error instanceof vscode.FileSystemError) {
-      void vscode.window.showErrorMessage(`Equation Discovery: cannot read the data: ${error.message}`);
+      notify('error', `Equation Discovery: cannot read the data: ${error.message}`);
     } else throw error;
     return undefined;
   }

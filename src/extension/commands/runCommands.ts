@@ -1,8 +1,23 @@
 import * as vscode from 'vscode';
+import { isRunId } from '../../shared/runId';
+import { isComplexity } from '../../shared/protocolChecks';
+import { isRecord } from '../../shared/schema';
 import { exportFront, insertFormula } from '../actions/formulaActions';
-import { runDate, type RunSummary } from '../runs/runStore';
+import { ask, notify } from '../report';
+import { runDate, type RunSummary } from '../runs/runRecord';
 import type { Services } from '../services';
 
+/**
+ * The run id a command argument names: the id itself, or `{ id }` (a Runs view item), or `{ runId }`.
+ * Anything else is refused with a message, so that no other text reaches the run store.
+ */
+function runIdOf(arg: unknown): string | undefined {
+  const id = isRecord(arg) ? (arg['runId'] ?? arg['id']) : arg;
+  if (isRunId(id)) return id;
+  const shown = (JSON.stringify(id) ?? String(id)).slice(0, 80);
+  notify('warning', `Equation Discovery: ${shown} is not the id of a run.`);
+  return undefined;
+}
 
 /** Lets the user pick a saved or running run; undefined when there is none or the user cancels. */
 async function pickRun(services: Services, title: string): Promise<string | undefined> {
@@ -11,7 +26,7 @@ async function pickRun(services: Services, title: string): Promise<string | unde
   const runs: RunSummary[] = [...running, ...saved];
   if (runs.length === 0) {
     const discover = 'Discover Equation';
-    const choice = await vscode.window.showInformationMessage('Equation Discovery: no run in this workspace yet.', discover);
+    const choice = await ask('info', 'Equation Discovery: no run in this workspace yet.', discover);
     if (choice === discover) await vscode.commands.executeCommand('equationDiscovery.discover');
     return undefined;
   }
@@ -33,8 +48,9 @@ export async function openPreviousRun(services: Services): Promise<void> {
 }
 
 export async function openResults(services: Services, runId?: unknown): Promise<void> {
-  if (typeof runId === 'string') {
-    services.results.show(runId);
+  if (runId !== undefined) {
+    const id = runIdOf(runId);
+    if (id) services.results.show(id);
     return;
   }
   const latest = services.runs.running[0]?.id ?? services.results.shownRun ?? (await services.store.list())[0]?.id;
@@ -52,34 +68,43 @@ export async function exportFrontCommand(services: Services): Promise<void> {
  * Inserts a formula of a run into the last code editor: by default the formula selected in the results view,
  * else the best one, of the run shown there (or the latest run).
  */
-export async function insertFormulaCommand(services: Services, args?: { runId?: string; complexity?: number }): Promise<void> {
-  const id = args?.runId ?? services.results.shownRun ?? (await services.store.list())[0]?.id;
+export async function insertFormulaCommand(services: Services, args?: unknown): Promise<void> {
+  const given = isRecord(args) ? args : {};
+  let id: string | undefined;
+  if (given['runId'] !== undefined) {
+    id = runIdOf(given['runId']);
+    if (!id) return;
+  }
+  id ??= services.results.shownRun ?? (await services.store.list())[0]?.id;
   const record = id ? await services.runs.get(id) : undefined;
   if (!record || record.front.length === 0) {
-    void vscode.window.showInformationMessage('Equation Discovery: no formula to insert yet; run Discover Equation first.');
+    notify('info', 'Equation Discovery: no formula to insert yet; run Discover Equation first.');
     return;
   }
+  const asked = isComplexity(given['complexity']) ? given['complexity'] : undefined;
   const complexity =
-    args?.complexity ?? services.results.selectedComplexity(record.id) ?? record.front.find((f) => f.best)?.complexity;
+    asked ?? services.results.selectedComplexity(record.id) ?? record.front.find((f) => f.best)?.complexity;
   await insertFormula(record, complexity ?? record.front[record.front.length - 1]!.complexity, services.editors);
 }
 
 export function stopSearch(services: Services): void {
   if (services.runs.running.length === 0) {
-    void vscode.window.showInformationMessage('Equation Discovery: no search is running.');
+    notify('info', 'Equation Discovery: no search is running.');
     return;
   }
   services.runs.stop();
 }
 
-export async function deleteRun(services: Services, item?: RunSummary): Promise<void> {
-  if (!item?.id) return;
-  if (services.runs.isRunning(item.id)) {
-    void vscode.window.showWarningMessage('Equation Discovery: stop the search before deleting its run.');
+export async function deleteRun(services: Services, item?: unknown): Promise<void> {
+  if (item === undefined) return;
+  const id = runIdOf(item);
+  if (!id) return;
+  if (services.runs.isRunning(id)) {
+    notify('warning', 'Equation Discovery: stop the search before deleting its run.');
     return;
   }
-  services.runs.forget(item.id);
-  await services.store.delete(item.id);
+  services.runs.forget(id);
+  await services.store.delete(id);
 }
 
 /** Asks for a one-line description of the data of the run shown (or the latest run), used to find related research. */
@@ -87,7 +112,7 @@ export async function describeDataset(services: Services, text?: unknown): Promi
   const id = services.results.shownRun ?? services.runs.running[0]?.id ?? (await services.store.list())[0]?.id;
   const record = id ? await services.runs.get(id) : undefined;
   if (!record) {
-    void vscode.window.showInformationMessage('Equation Discovery: run a discovery first, then describe its data.');
+    notify('info', 'Equation Discovery: run a discovery first, then describe its data.');
     return;
   }
   const description =

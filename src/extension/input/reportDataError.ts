@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DataError } from '../../data';
+import { ask } from '../report';
 
 /**
  * Shows a data problem in one line, with a button that opens the document at the offending line and column
@@ -8,7 +9,7 @@ import type { DataError } from '../../data';
 export async function reportDataError(error: DataError, source: vscode.Uri | undefined): Promise<void> {
   const show = 'Show Location';
   const located = source !== undefined && error.line !== undefined;
-  const choice = await vscode.window.showErrorMessage(`Equation Discovery: ${error.message}`, ...(located ? [show] : []));
+  const choice = await ask('error', `Equation Discovery: ${error.message}`, ...(located ? [show] : []));
   if (choice !== show || !source || error.line === undefined) return;
   const document = await vscode.workspace.openTextDocument(source);
   const line = Math.min(error.line - 1, document.lineCount - 1);

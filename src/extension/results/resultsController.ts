@@ -1,11 +1,25 @@
 import * as vscode from 'vscode';
-import type { FromWebview, RunView, WebviewPersistedState } from '../../shared/protocol';
+import type { FromWebview, RunView } from '../../shared/protocol';
 import { copyFormula, exportFront, insertFormula } from '../actions/formulaActions';
 import type { EditorTracker } from '../actions/editorTracker';
 import { Disposable } from '../disposable';
+import { fireAndReport } from '../report';
 import type { RunManager } from '../runs/runManager';
 import type { RunRecord } from '../runs/runStore';
 import { ResultsPanel, RESULTS_VIEW_TYPE } from './resultsPanel';
+import { restoredView } from './restoredState';
+
+/** What each request of the page is, for the message shown when it fails. */
+const ACTIVITIES: Record<FromWebview['type'], string> = {
+  ready: 'showing the run',
+  selected: 'selecting the formula',
+  insert: 'inserting the formula',
+  copy: 'copying the formula',
+  export: 'exporting the front',
+  cancel: 'stopping the search',
+  openLink: 'opening the link',
+  runCommand: 'running the command',
+};
 
 /** Strips what only the extension needs from a record before it goes to the webview. */
 function viewOf(record: RunRecord): RunView {
@@ -20,6 +34,8 @@ function viewOf(record: RunRecord): RunView {
 export class ResultsController extends Disposable {
   private shownRunId: string | undefined;
   private selected = new Map<string, number>();
+  /** The plotted rows the page last got in full: new ones (wider data) need a whole `showRun`. */
+  private sentPlotRows: RunView['plotRows'] | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -29,9 +45,12 @@ export class ResultsController extends Disposable {
     super();
     this.register(
       vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: WebviewPersistedState | undefined) => {
-          this.shownRunId = state?.runId;
-          if (state?.runId && state.selectedComplexity !== undefined) this.selected.set(state.runId, state.selectedComplexity);
+        deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+          const restored = restoredView(state);
+          this.shownRunId = restored.runId;
+          if (restored.runId && restored.selectedComplexity !== undefined) {
+            this.selected.set(restored.runId, restored.selectedComplexity);
+          }
           ResultsPanel.adopt(panel, this.extensionUri, (p) => this.wire(p));
         },
       }),
@@ -54,11 +73,11 @@ export class ResultsController extends Disposable {
     const switching = runId !== this.shownRunId;
     this.shownRunId = runId;
     const panel = ResultsPanel.show(this.extensionUri, (p) => this.wire(p));
-    if (switching) void this.sendWholeState(panel);
+    if (switching) fireAndReport(this.sendWholeState(panel), 'showing the run');
   }
 
   private wire(panel: ResultsPanel): void {
-    panel.onMessage((message) => void this.handle(panel, message).catch((error: unknown) => this.reportError(error)));
+    panel.onMessage((message) => fireAndReport(this.handle(panel, message), ACTIVITIES[message.type]));
   }
 
   private async sendWholeState(panel: ResultsPanel): Promise<void> {
@@ -68,12 +87,18 @@ export class ResultsController extends Disposable {
       return;
     }
     const selectedComplexity = this.selected.get(record.id);
+    this.sentPlotRows = record.plotRows;
     panel.post({ type: 'showRun', run: viewOf(record), ...(selectedComplexity !== undefined ? { selectedComplexity } : {}) });
   }
 
   private onRunUpdated(record: RunRecord): void {
     const panel = ResultsPanel.active;
     if (!panel || record.id !== this.shownRunId) return;
+    if (record.plotRows !== this.sentPlotRows) {
+      // The front started using features whose values the page does not have yet.
+      fireAndReport(this.sendWholeState(panel), 'showing the run');
+      return;
+    }
     panel.post({
       type: 'updateRun',
       id: record.id,
@@ -127,10 +152,5 @@ export class ResultsController extends Disposable {
         await vscode.commands.executeCommand(message.command);
         return;
     }
-  }
-
-  private reportError(error: unknown): void {
-    const text = error instanceof Error ? error.message : String(error);
-    void vscode.window.showErrorMessage(`Equation Discovery: ${text}`);
   }
 }

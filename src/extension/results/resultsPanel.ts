@@ -1,9 +1,23 @@
 import * as vscode from 'vscode';
 import type { FromWebview, ToWebview } from '../../shared/protocol';
+import { isFromWebview } from '../../shared/protocolChecks';
 import { Disposable } from '../disposable';
+import { log } from '../log';
+import { fireAndLog } from '../report';
 import { resultsHtml, resultsResourceRoots } from './webviewHtml';
 
 export const RESULTS_VIEW_TYPE = 'equationDiscovery.results';
+
+/** The start of a value as JSON, for the log. */
+function preview(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
 
 /**
  * How long a visible page may take to say it is ready before its HTML is set again. In a browser-hosted
@@ -18,7 +32,7 @@ export class ResultsPanel extends Disposable {
   private static current: ResultsPanel | undefined;
 
   private readonly messageEmitter = this.register(new vscode.EventEmitter<FromWebview>());
-  /** Messages the webview sends. */
+  /** Messages the webview sends, once checked: anything else is logged and dropped. */
   readonly onMessage = this.messageEmitter.event;
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposeEmitter.event;
@@ -66,7 +80,11 @@ export class ResultsPanel extends Disposable {
     panel.webview.options = { enableScripts: true, localResourceRoots: resultsResourceRoots(extensionUri) };
     this.load(1);
     this.register(
-      panel.webview.onDidReceiveMessage((message: FromWebview) => {
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (!isFromWebview(message)) {
+          log().warn(`ignored a message from the results view that is not one it may send: ${preview(message)}`);
+          return;
+        }
         if (message.type === 'ready') {
           this.ready = true;
           this.clearLoadTimer();
@@ -117,7 +135,7 @@ export class ResultsPanel extends Disposable {
    */
   post(message: ToWebview): void {
     if (this.isDisposed || !this.ready) return;
-    void this.panel.webview.postMessage(message);
+    fireAndLog(this.panel.webview.postMessage(message), `sending ${message.type} to the results view`);
   }
 
   override dispose(): void {

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Dataset } from '../../data';
+import type { ScoredEntry } from '../../engine/pareto';
 import { ParallelSearch, type RunProgress, type RunResult } from '../../parallel/parallelSearch';
 import type { RunStats, RunStatus } from '../../shared/protocol';
 import { Disposable } from '../disposable';
+import { errorText } from '../literal';
+import { log } from '../log';
+import { fireAndLog, notify } from '../report';
 import type { SearchSettings } from '../settings';
 import { relatedResearch } from './related';
 import type { RunRecord, RunStore } from './runStore';
-import { frontRows, plotSample, type PlotSample } from './runView';
+import { frontRows, plotRows, plotSample, plottedFeatures, usedFeatures, type PlotSample } from './runView';
 
 /** What a new run is made of: the chosen data and where it came from. */
 export interface RunRequest {
@@ -19,10 +23,39 @@ export interface RunRequest {
   settings: SearchSettings;
 }
 
+/** The part of a running search the manager uses (what `ParallelSearch` offers). */
+export interface SearchHandle {
+  readonly result: Promise<RunResult>;
+  onProgress(listener: (progress: RunProgress) => void): unknown;
+  cancel(): void;
+}
+
+export type StartSearch = (dataset: Dataset, settings: SearchSettings, workerScript: string) => SearchHandle;
+
+const startParallelSearch: StartSearch = (dataset, settings, workerScript) =>
+  ParallelSearch.start({ X: dataset.X, y: dataset.y }, settings.options, {
+    workerScript,
+    ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
+  });
+
+interface Outcome {
+  result?: RunResult;
+  error?: string;
+}
+
+interface Ending {
+  status: RunStatus;
+  error?: string;
+}
+
 interface ActiveRun {
   record: RunRecord;
-  search: ParallelSearch;
+  search: SearchHandle;
   sample: PlotSample;
+  /** The features whose values `record.plotRows` holds. */
+  plotted: number[];
+  /** Settles once the run has ended and its save is over, however either went. */
+  done: Promise<void>;
 }
 
 function extent(values: Float64Array): [number, number] {
@@ -60,6 +93,7 @@ export class RunManager extends Disposable {
   constructor(
     private readonly store: RunStore,
     private readonly workerScript: string,
+    private readonly startSearch: StartSearch = startParallelSearch,
   ) {
     super();
   }
@@ -92,12 +126,9 @@ export class RunManager extends Disposable {
    */
   start(request: RunRequest): RunRecord {
     const { dataset, settings } = request;
-    const search = ParallelSearch.start(
-      { X: dataset.X, y: dataset.y },
-      settings.options,
-      { workerScript: this.workerScript, ...(settings.workers !== undefined ? { workers: settings.workers } : {}) },
-    );
+    const search = this.startSearch(dataset, settings, this.workerScript);
     const sample = plotSample(dataset);
+    const plotted = plottedFeatures(dataset.featureNames.length, sample.target.length, []);
     const record: RunRecord = {
       id: randomUUID(),
       title: `${dataset.targetName} from ${dataset.featureNames.join(', ')}`,
@@ -121,22 +152,28 @@ export class RunManager extends Disposable {
         workers: settings.workers ?? 0,
         loss: settings.options.loss ?? 'mse',
       },
-      plotRows: { features: sample.columns.map((c) => Array.from(c)), target: Array.from(sample.target) },
+      plotRows: plotRows(sample, plotted),
       front: [],
       stats: { evaluations: 0, evaluationsPerSecond: 0, seconds: 0 },
       related: [],
     };
-    const run: ActiveRun = { record, search, sample };
+    const run: ActiveRun = { record, search, sample, plotted, done: Promise.resolve() };
     this.active.set(record.id, run);
     search.onProgress((progress) => this.onProgress(run, progress));
-    void this.follow(run);
+    run.done = this.follow(run);
     this.updateContext();
     this.updated.fire(record);
     return record;
   }
 
   private onProgress(run: ActiveRun, progress: RunProgress): void {
-    run.record.front = frontRows(progress.front, run.record.features, run.sample);
+    try {
+      this.showFront(run, progress.front);
+    } catch (error) {
+      // The next report or the end of the run brings a front again.
+      log().error(`could not show the progress of ${run.record.title}: ${errorText(error)}`);
+      return;
+    }
     run.record.stats = {
       evaluations: progress.evaluations,
       evaluationsPerSecond: progress.evaluationsPerSecond,
@@ -145,64 +182,95 @@ export class RunManager extends Disposable {
     this.updated.fire(run.record);
   }
 
-  /** Shows a cancellable progress notification until the search ends, then saves the run. */
+  /** Sets the record's front, and its plotted features when the front starts using others. */
+  private showFront(run: ActiveRun, front: readonly ScoredEntry[]): void {
+    const { record, sample } = run;
+    record.front = frontRows(front, record.features, sample);
+    const plotted = plottedFeatures(record.features.length, sample.target.length, usedFeatures(front.map((e) => e.expr)));
+    if (plotted.join() !== run.plotted.join()) {
+      run.plotted = plotted;
+      record.plotRows = plotRows(sample, plotted);
+    }
+  }
+
+  /**
+   * Shows a cancellable progress notification until the search ends, then completes and saves the run. Never
+   * rejects: whatever goes wrong ends the run as failed, with the formulas found so far.
+   */
   private async follow(run: ActiveRun): Promise<void> {
+    let outcome: Outcome;
+    try {
+      outcome = await this.awaitResult(run);
+    } catch (error) {
+      outcome = { error: errorText(error) };
+    }
+    let ending: Ending;
+    try {
+      ending = this.finalize(run, outcome);
+    } catch (error) {
+      log().error(`completing ${run.record.title} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      ending = { status: 'failed', error: `the run could not be completed (${errorText(error)})` };
+    }
+    await this.settle(run, ending);
+  }
+
+  private async awaitResult(run: ActiveRun): Promise<Outcome> {
     const { record, search } = run;
-    let result: RunResult | undefined;
-    let error: string | undefined;
+    let outcome: Outcome = {};
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Discovering ${record.target}`, cancellable: true },
       async (progress, token) => {
-        token.onCancellationRequested(() => search.cancel());
+        const cancellation = token.onCancellationRequested(() => search.cancel());
         const listener = this.onDidUpdateRun((updated) => {
           if (updated.id !== record.id) return;
           const best = updated.front.length > 0 ? updated.front[updated.front.length - 1]!.loss : undefined;
           progress.report({ message: describeProgress(updated.stats, best) });
         });
         try {
-          result = await search.result;
+          outcome = { result: await search.result };
         } catch (e) {
-          error = e instanceof Error ? e.message : String(e);
+          outcome = { error: errorText(e) };
         } finally {
           listener.dispose();
+          cancellation.dispose();
         }
       },
     );
-    await this.complete(run, result, error);
+    return outcome;
   }
 
-  private async complete(run: ActiveRun, result: RunResult | undefined, error: string | undefined): Promise<void> {
+  /** The final front, statistics and related research of a run, and how it ended. */
+  private finalize(run: ActiveRun, { result, error }: Outcome): Ending {
     const { record } = run;
-    let status: RunStatus = 'finished';
-    if (result) {
-      record.front = frontRows(result.front, record.features, run.sample);
-      record.stats = {
-        evaluations: result.evaluations,
-        evaluationsPerSecond: result.evaluationsPerSecond,
-        seconds: result.seconds,
-        stoppedBy: result.stoppedBy,
-      };
-      if (result.failure) {
-        status = 'failed';
-        error = result.failure;
-      } else if (result.stoppedBy === 'cancelled') status = 'cancelled';
-    } else status = 'failed';
-    record.status = status;
-    if (error) record.error = error;
+    if (!result) return { status: 'failed', error: error ?? 'the search ended without a result' };
+    this.showFront(run, result.front);
+    record.stats = {
+      evaluations: result.evaluations,
+      evaluationsPerSecond: result.evaluationsPerSecond,
+      seconds: result.seconds,
+      stoppedBy: result.stoppedBy,
+    };
     record.related = relatedResearch(record);
+    if (result.failure) return { status: 'failed', error: result.failure };
+    return { status: result.stoppedBy === 'cancelled' ? 'cancelled' : 'finished', ...(error ? { error } : {}) };
+  }
+
+  /** Saves an ended run and lets everyone know; the run keeps whatever front it has. */
+  private async settle(run: ActiveRun, ending: Ending): Promise<void> {
+    const { record } = run;
+    record.status = ending.status;
+    if (ending.error) record.error = ending.error;
     try {
       await this.store.save(record);
     } catch (e) {
-      void vscode.window.showWarningMessage(
-        `Equation Discovery: the run could not be saved (${e instanceof Error ? e.message : String(e)}); its results stay open.`,
-      );
+      notify('warning', `Equation Discovery: the run could not be saved (${errorText(e)}); its results stay open.`);
     }
     this.ended.set(record.id, record);
     this.active.delete(record.id);
     this.updateContext();
     this.updated.fire(record);
-    if (status === 'failed') {
-      void vscode.window.showErrorMessage(`Equation Discovery: the search failed: ${error}. The formulas found before are kept.`);
+    if (ending.status === 'failed') {
+      notify('error', `Equation Discovery: the search failed: ${ending.error}. The formulas found before are kept.`);
     }
   }
 
@@ -219,15 +287,20 @@ export class RunManager extends Disposable {
   }
 
   private updateContext(): void {
-    void vscode.commands.executeCommand('setContext', 'equationDiscovery.searchRunning', this.active.size > 0);
+    fireAndLog(
+      vscode.commands.executeCommand('setContext', 'equationDiscovery.searchRunning', this.active.size > 0),
+      'setting the searchRunning context key',
+    );
   }
 
-  /** Cancels every running search and waits until their workers are gone. */
+  /**
+   * Cancels every running search and waits until each run is completed and saved, and any other save is
+   * written: closing the window loses nothing.
+   */
   async shutdown(): Promise<void> {
-    const pending = [...this.active.values()].map((run) => {
-      run.search.cancel();
-      return run.search.result.catch(() => undefined);
-    });
-    await Promise.all(pending);
+    const runs = [...this.active.values()];
+    for (const run of runs) run.search.cancel();
+    await Promise.all(runs.map((run) => run.done));
+    await this.store.idle();
   }
 }

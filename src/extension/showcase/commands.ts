@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Grouping } from './grouping';
 import { COMMANDS } from './ids';
+import { notify } from '../report';
 import { externalLink } from './links';
 import { citation } from './paperText';
 import { linkOfArgument, paperOfArgument } from './resolve';
@@ -57,7 +58,8 @@ async function openPaper(arg?: unknown): Promise<boolean> {
   const link = linkOfArgument(arg);
   const url = externalLink(link);
   if (!url) {
-    void vscode.window.showErrorMessage(
+    notify(
+      'error',
       link === undefined
         ? 'Equation Discovery: no paper to open.'
         : `Equation Discovery: "${link}" was not opened: only http and https links open in the browser.`,
@@ -71,7 +73,7 @@ async function openPaper(arg?: unknown): Promise<boolean> {
 async function copyCitation(arg?: unknown): Promise<string | undefined> {
   const paper = paperOfArgument(arg);
   if (!paper) {
-    void vscode.window.showErrorMessage('Equation Discovery: no showcase paper to cite.');
+    notify('error', 'Equation Discovery: no showcase paper to cite.');
     return undefined;
   }
   const text = citation(paper);

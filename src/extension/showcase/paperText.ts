@@ -1,5 +1,8 @@
 import type { Paper } from '../../showcase';
+import { escapeMarkdown } from '../literal';
 import { fieldLabel } from './grouping';
+
+export { escapeMarkdown };
 
 /** "T. Anthony Sun et al." for several authors, the name alone for one. */
 export function authorsShort(paper: Paper): string {
@@ -11,15 +14,6 @@ export function authorsShort(paper: Paper): string {
 /** The grey text after a paper's title in the tree: "T. Anthony Sun et al. · 2026". */
 export function paperDescription(paper: Paper): string {
   return `${authorsShort(paper)} · ${paper.year}`;
-}
-
-/**
- * Makes text literal in Markdown: every ASCII punctuation character is backslash-escaped (CommonMark allows that
- * for all of them), so `R^2`, `Y_SZ`, `A^*` or `<0.09` in an abstract show as written, and runs of white space
- * become one space so that nothing turns into a code block or a list.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 /**

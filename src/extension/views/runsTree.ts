@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import type { RunManager } from '../runs/runManager';
-import { runDate, type RunStore, type RunSummary } from '../runs/runStore';
+import { runDate, type RunSummary } from '../runs/runRecord';
+import type { RunStore } from '../runs/runStore';
+import { runTooltip } from './runTooltip';
 
 const STATUS_ICONS: Record<RunSummary['status'], vscode.ThemeIcon> = {
   running: new vscode.ThemeIcon('loading~spin'),
@@ -45,9 +47,10 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
     item.id = run.id;
     item.description = `${run.status === 'running' ? 'running' : runDate(run.createdAt)}`;
     item.iconPath = STATUS_ICONS[run.status];
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${run.title}**\n\n${run.status} · ${runDate(run.createdAt)}`);
-    if (run.best) tooltip.appendMarkdown('\n\nBest formula:').appendCodeblock(run.best, 'text');
+    const tooltip = new vscode.MarkdownString(runTooltip(run));
+    tooltip.supportHtml = false;
+    tooltip.supportThemeIcons = false;
+    tooltip.isTrusted = false;
     item.tooltip = tooltip;
     item.contextValue = run.status === 'running' ? 'runActive' : 'run';
     item.command = { command: 'equationDiscovery.openResults', title: 'Open Results', arguments: [run.id] };

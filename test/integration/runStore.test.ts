@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { Logger } from '../../src/extension/log';
+import type { RunManager } from '../../src/extension/runs/runManager';
+import { RunStore, type RunRecord } from '../../src/extension/runs/runStore';
+import { workspaceStoreFolder } from '../../src/extension/runs/workspaceStoreFolder';
+import { RunsTreeProvider } from '../../src/extension/views/runsTree';
+
+const quiet: Logger = { warn: () => undefined, error: () => undefined };
+
+function record(overrides: Partial<RunRecord> = {}): RunRecord {
+  return {
+    id: randomUUID(),
+    title: 'v from D',
+    createdAt: new Date().toISOString(),
+    status: 'finished',
+    source: { fileName: 'hubble.csv', rows: 2, droppedRows: 0 },
+    sourceUri: 'file:///data/hubble.csv',
+    target: 'v',
+    features: ['D'],
+    featureRanges: [[1, 2]],
+    options: { operators: ['+', '*'], maxSize: 30, timeLimitSeconds: 60, workers: 1, loss: 'mse' },
+    plotRows: { features: [[1, 2]], target: [475, 950] },
+    front: [{ complexity: 3, loss: 1, score: 1, best: true, expression: '475 * D', latex: '475 D', predictions: [475, 950] }],
+    stats: { evaluations: 10, evaluationsPerSecond: 5, seconds: 2, stoppedBy: 'time' },
+    related: [],
+    ...overrides,
+  };
+}
+
+const encoder = new TextEncoder();
+const write = (uri: vscode.Uri, text: string): Thenable<void> => vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+const read = async (uri: vscode.Uri): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+const exists = (uri: vscode.Uri): Thenable<boolean> =>
+  vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+
+/** A store in a fresh folder `<tmp>/<random>/runs`, as the extension keeps one in its storage. */
+function freshStore(): { parent: vscode.Uri; folder: vscode.Uri; store: () => RunStore } {
+  const parent = vscode.Uri.file(mkdtempSync(join(tmpdir(), 'eqd-store-')));
+  const folder = vscode.Uri.joinPath(parent, 'runs');
+  return { parent, folder, store: () => new RunStore(workspaceStoreFolder(folder), quiet) };
+}
+
+/** What the Runs view needs of the run manager when nothing runs. */
+const idleRuns = { running: [], onDidUpdateRun: new vscode.EventEmitter<RunRecord>().event } as unknown as RunManager;
+
+describe('Saved runs on disk', function () {
+  this.timeout(30_000);
+
+  it('survive a truncated runs.json: the list is rebuilt from the run files and the next save keeps them', async () => {
+    const { folder, store } = freshStore();
+    const first = store();
+    const runs = [record({ createdAt: '2026-01-01T00:00:00Z' }), record({ createdAt: '2026-01-02T00:00:00Z' })];
+    for (const run of runs) await first.save(run);
+    const index = vscode.Uri.joinPath(folder, 'runs.json');
+    await write(index, (await read(index)).slice(0, 25));
+
+    const reopened = store();
+    assert.deepEqual(
+      (await reopened.list()).map((s) => s.id),
+      [runs[1]!.id, runs[0]!.id],
+    );
+    const next = record();
+    await reopened.save(next);
+    assert.deepEqual(
+      (await store().list()).map((s) => s.id),
+      [next.id, runs[1]!.id, runs[0]!.id],
+    );
+    const left = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
+    assert.deepEqual(left.filter((name) => name.endsWith('.tmp')), [], 'no temporary file is left');
+  });
+
+  it('show in the Runs view when runs.json holds {}', async () => {
+    const { folder, store } = freshStore();
+    const run = record();
+    await store().save(run);
+    await write(vscode.Uri.joinPath(folder, 'runs.json'), '{}');
+    const tree = new RunsTreeProvider(store(), idleRuns);
+    try {
+      const children = await tree.getChildren();
+      assert.deepEqual(
+        children.map((c) => c.id),
+        [run.id],
+      );
+      const item = tree.getTreeItem(children[0]!);
+      assert.ok(item.tooltip instanceof vscode.MarkdownString);
+      assert.notEqual(item.tooltip.isTrusted, true);
+      assert.notEqual(item.tooltip.supportHtml, true);
+    } finally {
+      tree.dispose();
+    }
+  });
+
+  it('never reach a file outside the store through an id such as /../../x', async () => {
+    const { parent, folder, store } = freshStore();
+    const good = record();
+    await store().save(good);
+    // What `run-${id}.json` resolved to for that id: a file next to the store's folder.
+    const outside = vscode.Uri.joinPath(parent, 'x.json');
+    await write(outside, 'precious');
+    const summaries = JSON.parse(await read(vscode.Uri.joinPath(folder, 'runs.json'))) as unknown[];
+    await write(vscode.Uri.joinPath(folder, 'runs.json'), JSON.stringify([{ ...(summaries[0] as object), id: '/../../x' }, ...summaries]));
+
+    const reopened = store();
+    assert.deepEqual(
+      (await reopened.list()).map((s) => s.id),
+      [good.id],
+    );
+    await assert.rejects(reopened.delete('/../../x'), /not a run id/);
+    assert.equal(await reopened.load('/../../x'), undefined);
+    for (let i = 0; i < 3; i++) await reopened.save(record());
+    assert.equal(await read(outside), 'precious');
+  });
+
+  it('keep both of two saves made before the list was read', async () => {
+    const { store } = freshStore();
+    const earlier = record();
+    await store().save(earlier);
+    const reopened = store();
+    const [a, b] = [record(), record()];
+    await Promise.all([reopened.save(a), reopened.save(b)]);
+    assert.deepEqual(
+      (await store().list()).map((s) => s.id).sort(),
+      [a.id, b.id, earlier.id].sort(),
+    );
+  });
+
+  it('include a run whose record was saved but whose index entry was not', async () => {
+    const { folder, store } = freshStore();
+    const run = record();
+    await vscode.workspace.fs.createDirectory(folder);
+    await write(vscode.Uri.joinPath(folder, `run-${run.id}.json`), JSON.stringify(run));
+    assert.equal(await exists(vscode.Uri.joinPath(folder, 'runs.json')), false);
+    assert.deepEqual(
+      (await store().list()).map((s) => s.id),
+      [run.id],
+    );
+    assert.equal(await exists(vscode.Uri.joinPath(folder, 'runs.json')), true);
+  });
+});
