@@ -1,5 +1,6 @@
 import type { ToWebview } from '../../src/shared/protocol';
 import { isToWebview } from '../../src/shared/protocolChecks';
+import { isRecord } from '../../src/shared/schema';
 import { renderEmpty } from './emptyView';
 import { RunPage } from './runPage';
 import { saveState } from './state';
@@ -35,11 +36,11 @@ function show(message: ToWebview): void {
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
-  if (!isToWebview(message)) {
+  if (isToWebview(message)) show(message);
+  // Other windows' messages have no type; one from the extension that fails the check is worth a note.
+  else if (isRecord(message) && typeof message['type'] === 'string') {
     console.warn('Equation Discovery: ignored a message of unexpected shape', message);
-    return;
   }
-  show(message);
 });
 
 vscode.postMessage({ type: 'ready' });
