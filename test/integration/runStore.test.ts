@@ -138,10 +138,12 @@ describe('Saved runs on disk', function () {
     await vscode.workspace.fs.createDirectory(folder);
     await write(vscode.Uri.joinPath(folder, `run-${run.id}.json`), JSON.stringify(run));
     assert.equal(await exists(vscode.Uri.joinPath(folder, 'runs.json')), false);
+    const reopened = store();
     assert.deepEqual(
-      (await store().list()).map((s) => s.id),
+      (await reopened.list()).map((s) => s.id),
       [run.id],
     );
+    await reopened.idle();
     assert.equal(await exists(vscode.Uri.joinPath(folder, 'runs.json')), true);
   });
 });

@@ -142,7 +142,12 @@ export class RunStore {
   /** The index, checked against the run files and repaired (on disk too) when they disagree. */
   private async readIndex(): Promise<RunSummary[]> {
     const names = await this.folder.list();
-    for (const name of names.filter(isTemporaryFile)) await this.folder.delete(name);
+    const temporaries = names.filter(isTemporaryFile);
+    if (temporaries.length > 0) {
+      this.queue('removing temporary files left by an interrupted save', async () => {
+        for (const name of temporaries) await this.folder.delete(name);
+      });
+    }
     const files = new Set(names.map(runIdOfFile).filter((id) => id !== undefined));
     const bytes = await this.folder.read(INDEX);
     const index = bytes === undefined ? { summaries: [], damaged: false } : parseIndex(decode(bytes));
@@ -161,12 +166,14 @@ export class RunStore {
       `the index of saved runs was ${bytes === undefined ? 'missing' : 'damaged or incomplete'}; ` +
         `rebuilt it from the run files (${summaries.length} runs, ${recovered.length} recovered)`,
     );
-    try {
-      await writeAtomically(this.folder, INDEX, encode(summaries, 1));
-    } catch (error) {
-      this.log.error(`could not write the rebuilt index of runs: ${errorText(error)}`);
-    }
+    // Written by the queue, with the summaries of that time: a save may come first.
+    this.queue('writing the rebuilt index of runs', async () => writeAtomically(this.folder, INDEX, encode(await this.loaded(), 1)));
     return summaries;
+  }
+
+  /** Queues a write that nobody waits for; its failure is logged. */
+  private queue(what: string, task: () => Promise<void>): void {
+    this.writes.run(task).catch((error: unknown) => this.log.error(`${what} failed: ${errorText(error)}`));
   }
 
   private async writeIndex(summaries: RunSummary[]): Promise<void> {

@@ -50,6 +50,7 @@ describe('Run store', () => {
     const runs = await savedRuns(folder, 3);
     folder.setText('runs.json', folder.text('runs.json')!.slice(0, 40));
     assert.deepEqual(ids(await store.list()), newestFirst(runs));
+    await store.idle();
     assert.deepEqual(ids(parseIndex(folder.text('runs.json')!).summaries), newestFirst(runs), 'the index on disk is repaired');
     assert.match(log.lines.join('\n'), /rebuilt/);
 
@@ -78,6 +79,7 @@ describe('Run store', () => {
     const lost = await savedRuns(other.folder, 2);
     other.folder.files.delete('runs.json');
     assert.deepEqual(ids(await other.store.list()), newestFirst(lost));
+    await other.store.idle();
     assert.ok(other.folder.files.has('runs.json'));
   });
 
@@ -91,6 +93,7 @@ describe('Run store', () => {
       JSON.stringify([{ ...good, id: '/../../x' }, good, { id: 5 }, null, 'run', { ...good, status: 'weird' }, good]),
     );
     assert.deepEqual(ids(await store.list()), [run!.id]);
+    await store.idle();
     const parsed = parseIndex(folder.text('runs.json')!);
     assert.deepEqual(ids(parsed.summaries), [run!.id]);
     assert.equal(parsed.damaged, false, 'the repaired index holds only valid entries');
@@ -143,6 +146,7 @@ describe('Run store', () => {
     await savedRuns(folder, 1);
     folder.setText('runs.json.0123456789ab.tmp', '[{"id":');
     await store.list();
+    await store.idle();
     assert.equal(folder.files.has('runs.json.0123456789ab.tmp'), false);
   });
 
