@@ -32,7 +32,8 @@ function relatedFromArgs(argv: string[]): string {
   });
 }
 
-export async function main(argv: string[], io: CommandIo): Promise<number> {
+/** Runs one `eqd` command line and gives its exit code; usage and data errors are printed as one line (code 2). */
+export async function runCommand(argv: string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -63,28 +64,4 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     }
     throw error;
   }
-}
-
-if (require.main === module) {
-  let interrupts = 0;
-  let handler: (() => void) | undefined;
-  process.on('SIGINT', () => {
-    interrupts++;
-    if (interrupts === 1 && handler) handler();
-    else process.exit(130);
-  });
-  const io: CommandIo = {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    onInterrupt: (h) => (handler = h),
-  };
-  main(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`eqd: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { parseOperatorList, type LossName, type SearchOptions } from '../engine/options';
 import { UsageError } from './errors';
+import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from './outputFormats';
 
 export interface DiscoverArgs {
   file: string;
@@ -8,7 +9,7 @@ export interface DiscoverArgs {
   features?: string[];
   search: Partial<SearchOptions>;
   workers?: number;
-  format: 'table' | 'json';
+  format: OutputFormat;
   quiet: boolean;
 }
 
@@ -62,7 +63,9 @@ export function parseDiscoverArgs(argv: string[]): DiscoverArgs {
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'discover needs a data file' : `one data file expected, got ${positionals.length}`);
   }
-  if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format must be table or json, got "${values.format}"`);
+  if (!isOutputFormat(values.format)) {
+    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, got "${values.format}"`);
+  }
   if (values.loss !== undefined && !['mse', 'mae', 'huber'].includes(values.loss)) {
     throw new UsageError(`--loss must be mse, mae or huber, got "${values.loss}"`);
   }

@@ -15,7 +15,8 @@ discover options:
   --loss mse|mae|huber    loss to minimise (default mse)
   --workers N             worker threads (default: cores - 1, at least 1)
   --seed N                random seed (default 0)
-  --format table|json     output for people (default) or one JSON object
+  --format FORMAT         table (default), json (one JSON object), or the best formula as code to paste,
+                          comment included: python, javascript, c, julia, rust, matlab, r, latex, markdown
   --quiet                 no progress on stderr
 
 Ctrl+C once stops the search and prints the formulas found so far; twice exits at once.

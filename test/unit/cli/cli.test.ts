@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sanitizeIdentifiers } from '../../../src/engine/formats';
+import { parseNumber } from '../helpers/externalTools';
+import { assignedVariable, runSnippets } from '../formats/snippetPrograms';
 
 const root = join(__dirname, '..', '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -20,14 +24,62 @@ function tempFile(name: string, text: string): string {
   return path;
 }
 
+/** A running `eqd` whose output is collected, with a way to wait for a line on its standard error. */
+interface Running {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+  /** Resolves once standard error matches; rejects if the process exits first. */
+  stderrMatches: (pattern: RegExp) => Promise<void>;
+}
+
+function start(...args: string[]): Running {
+  const child = spawn(process.execPath, [cli, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const waiting: { pattern: RegExp; resolve: () => void }[] = [];
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    for (const w of waiting.filter((x) => x.pattern.test(stderr))) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve();
+    }
+  });
+  // 'close' comes after the exit and the last output (which may arrive after 'exit').
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  return {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exited,
+    stderrMatches: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        if (pattern.test(stderr)) return resolve();
+        waiting.push({ pattern, resolve });
+        void exited.then((code) => reject(new Error(`eqd exited (${code}) before printing ${pattern} on stderr:\n${stderr}`)));
+      }),
+  };
+}
+
 interface DiscoverJson {
   target: string;
   features: string[];
   rows: number;
   droppedRows: number;
   front: { complexity: number; loss: number; score: number; expression: string; latex: string; best: boolean }[];
-  stats: { evaluations: number; seconds: number; stoppedBy: string };
+  stats: { evaluations: number; seconds: number; stoppedBy: string; note?: string };
 }
+
+/** y = 2 a, with column names that try to end the comment that names them, in Python and in JavaScript. */
+const HOSTILE_FEATURE = 'a\nprint("PWNED") #\u2028console.log("PWNED") //';
+const HOSTILE_TARGET = 'y\rprint("PWNED")\u2029console.log("PWNED")//';
+const csvField = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+const HOSTILE_CSV = [
+  `${csvField(HOSTILE_FEATURE)},${csvField(HOSTILE_TARGET)}`,
+  ...Array.from({ length: 20 }, (_, i) => `${i + 1},${2 * (i + 1)}`),
+].join('\n');
 
 describe('eqd command line', function () {
   this.timeout(60_000);
@@ -107,34 +159,119 @@ describe('eqd command line', function () {
     });
   }
 
+  it('prints the best formula as the snippet Insert into Editor writes, and hostile column names stay in its comment', () => {
+    const file = tempFile('hostile.csv', HOSTILE_CSV);
+    for (const language of ['python', 'javascript'] as const) {
+      const r = eqd('discover', file, '--target', HOSTILE_TARGET, '--iterations', '3', '--workers', '1', '--format', language, '--quiet');
+      assert.equal(r.status, 0, r.stderr);
+      const snippet = r.stdout.replace(/\n$/, '');
+      const lines = snippet.split('\n');
+      // The names are there, escaped, in a comment that ends with the line.
+      const comment = language === 'python' ? '#' : '//';
+      assert.equal(lines[0], `${comment} y\\rprint("PWNED")\\u2029console.log("PWNED")// fitted by Equation Discovery on hostile.csv, 20 rows`);
+      assert.match(lines[1]!, /^(#|\/\/) loss \S+ \(MSE\), complexity \d+; fitted for a\\nprint\("PWNED"\) #\\u2028console\.log\("PWNED"\) \/\/ in \[1, 20\]$/);
+      const [a] = sanitizeIdentifiers([HOSTILE_FEATURE], language);
+      const out = runSnippets(language, [{ snippet, inputs: { [a!]: 3 }, output: assignedVariable(snippet, language) }]);
+      assert.doesNotMatch(out, /PWNED/);
+      const m = /^case 0 = (\S+)\s*$/.exec(out);
+      assert.ok(m, out);
+      assert.ok(Math.abs(parseNumber(m[1]!) - 6) < 1e-9, out);
+    }
+  });
+
+  it('rejects an unknown --format and lists the formats', () => {
+    const r = eqd('discover', hubble, '--format', 'cobol');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--format must be one of table, json, python, javascript, c, julia, rust, matlab, r, latex, markdown, got "cobol"/);
+  });
+
   it('stops at the first Ctrl+C and prints the formulas found so far', async () => {
-    const child = spawn(process.execPath, [cli, 'discover', hubble, '--time-limit', '120', '--workers', '1', '--format', 'json'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    await new Promise((r) => setTimeout(r, 2500));
+    const run = start('discover', hubble, '--time-limit', '120', '--workers', '1', '--format', 'json');
+    // The first progress line that shows formulas (one every 5 s when stderr is not a terminal).
+    await run.stderrMatches(/front [1-9]/);
     const sentAt = Date.now();
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    assert.equal(code, 0, stderr);
+    run.child.kill('SIGINT');
+    const code = await run.exited;
+    assert.equal(code, 0, run.stderr());
     assert.ok(Date.now() - sentAt < 5000);
-    const out = JSON.parse(stdout) as DiscoverJson;
+    const out = JSON.parse(run.stdout()) as DiscoverJson;
     assert.equal(out.stats.stoppedBy, 'cancelled');
     assert.ok(out.front.length > 0);
-    assert.match(stderr, /stopping; press Ctrl\+C again/);
+    assert.match(run.stderr(), /stopping; press Ctrl\+C again/);
+  });
+
+  it('prints what it has after a Ctrl+C while the workers start', async () => {
+    const run = start('discover', hubble, '--time-limit', '120', '--workers', '1', '--format', 'json');
+    await run.stderrMatches(/^searching 32 rows for v/m);
+    run.child.kill('SIGINT');
+    assert.equal(await run.exited, 0, run.stderr());
+    const out = JSON.parse(run.stdout()) as DiscoverJson;
+    assert.equal(out.stats.stoppedBy, 'cancelled');
+    // Depending on how far the workers got, some formulas or none, with the reason.
+    if (out.front.length === 0) assert.equal(out.stats.note, 'stopped before any formula was found');
+    assert.match(run.stderr(), /stopping; press Ctrl\+C again/);
+  });
+
+  /**
+   * Ctrl+C while eqd is still reading its data: the data file is a named pipe, so eqd waits for it, and the
+   * pipe opening for writing shows that it has started reading.
+   */
+  async function interruptWhileLoading(...format: string[]): Promise<Running> {
+    const fifo = join(mkdtempSync(join(tmpdir(), 'eqd-cli-')), 'data.csv');
+    const made = spawnSync('mkfifo', [fifo], { encoding: 'utf8' });
+    assert.equal(made.status, 0, `mkfifo (coreutils) failed: ${made.error?.message ?? made.stderr}`);
+    const run = start('discover', fifo, '--time-limit', '120', '--workers', '1', ...format);
+    let writer;
+    try {
+      writer = await Promise.race([
+        open(fifo, 'w'),
+        run.exited.then((code) => {
+          throw new Error(`eqd exited (${code}) before reading its data:\n${run.stderr()}`);
+        }),
+      ]);
+    } catch (error) {
+      // Lets the pending open for writing finish, so that it does not hold the test process.
+      closeSync(openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK));
+      throw error;
+    }
+    try {
+      run.child.kill('SIGINT');
+      await run.stderrMatches(/stopping; press Ctrl\+C again/);
+      await writer.writeFile(readFileSync(hubble));
+    } finally {
+      await writer.close();
+    }
+    return run;
+  }
+
+  it('prints an empty front with the reason after a Ctrl+C while reading the data', async () => {
+    const run = await interruptWhileLoading('--format', 'json');
+    assert.equal(await run.exited, 0, run.stderr());
+    const out = JSON.parse(run.stdout()) as DiscoverJson;
+    assert.deepEqual(out.front, []);
+    assert.equal(out.rows, 32);
+    assert.equal(out.stats.stoppedBy, 'cancelled');
+    assert.equal(out.stats.evaluations, 0);
+    assert.equal(out.stats.note, 'stopped before any formula was found');
+  });
+
+  it('says so in the table and in a code comment after a Ctrl+C while reading the data', async () => {
+    const table = await interruptWhileLoading();
+    assert.equal(await table.exited, 0, table.stderr());
+    assert.match(table.stdout(), /^No formula: stopped before any formula was found\.$/m);
+    assert.match(table.stdout(), /stopped by cancelled/);
+    const python = await interruptWhileLoading('--format', 'python');
+    assert.equal(await python.exited, 0, python.stderr());
+    assert.equal(python.stdout(), '# No formula: stopped before any formula was found.\n');
   });
 
   it('exits at once on a second Ctrl+C', async () => {
-    const child = spawn(process.execPath, [cli, 'discover', hubble, '--time-limit', '120', '--workers', '1'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await new Promise((r) => setTimeout(r, 1500));
-    child.kill('SIGINT');
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const run = start('discover', hubble, '--time-limit', '120', '--workers', '1');
+    await run.stderrMatches(/^searching/m);
+    run.child.kill('SIGINT');
+    run.child.kill('SIGINT');
+    const code = await run.exited;
+    // Two signals sent at once may arrive as one, which stops the search normally.
     assert.ok(code === 130 || code === 0, `exit code ${code}`);
   });
 

@@ -1,0 +1,45 @@
+import type { Dataset } from '../data';
+import { formatComment, formatSnippet, provenanceLines } from '../engine/formats';
+import type { ScoredEntry } from '../engine/pareto';
+import type { SnippetFormat } from './outputFormats';
+
+function extent(values: Float64Array): [number, number] {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return [min, max];
+}
+
+export interface SnippetSource {
+  readonly dataset: Dataset;
+  /** The data file's name, without folders, as the extension shows it. */
+  readonly fileName: string;
+  /** The loss the search minimised (mse, mae, huber). */
+  readonly loss: string;
+}
+
+/**
+ * The best formula of the front exactly as "Insert into Editor" writes it into a file of that language: the
+ * provenance comment, then the assignment. An empty front gives a comment saying why (`emptyReason`).
+ */
+export function bestSnippet(front: readonly ScoredEntry[], format: SnippetFormat, source: SnippetSource, emptyReason: string): string {
+  const best = front.find((e) => e.best) ?? front[front.length - 1];
+  if (best === undefined) return `${formatComment([`No formula: ${emptyReason}.`], format)}\n`;
+  const { dataset } = source;
+  const commentLines = provenanceLines(
+    {
+      fileName: source.fileName,
+      rows: dataset.rows,
+      target: dataset.targetName,
+      features: dataset.featureNames,
+      featureRanges: dataset.X.map(extent),
+      loss: source.loss,
+    },
+    best,
+  );
+  const snippet = formatSnippet(best.expr, format, { names: dataset.featureNames, outputName: dataset.targetName, commentLines });
+  return `${snippet}\n`;
+}
