@@ -20,6 +20,8 @@ export interface FitOptions {
   /** Extra starts from randomly perturbed constants, besides the current ones. */
   readonly restarts: number;
   readonly rng: Random;
+  /** Polled between steps: true ends the fit with the best constants found so far. */
+  readonly shouldStop?: () => boolean;
 }
 
 export interface FitResult {
@@ -68,16 +70,17 @@ export class ConstantFitter {
     let best: FitResult = { expr: e, loss: this.loss(e), evaluations: 0 };
     if (k === 0) return { ...best, evaluations };
     for (let attempt = 0; attempt <= options.restarts; attempt++) {
+      if (options.shouldStop?.()) break;
       const initial =
         attempt === 0 ? start : start.map((c) => c * (1 + 0.5 * options.rng.normal()) + (c === 0 ? options.rng.normal() : 0));
-      const result = this.levenbergMarquardt(e, Float64Array.from(initial), options.iterations);
+      const result = this.levenbergMarquardt(e, Float64Array.from(initial), options.iterations, options.shouldStop);
       evaluations += result.evaluations;
       if (result.loss < best.loss) best = result;
     }
     return { ...best, evaluations };
   }
 
-  private levenbergMarquardt(shape: Expr, c: Float64Array, maxSteps: number): FitResult {
+  private levenbergMarquardt(shape: Expr, c: Float64Array, maxSteps: number, shouldStop?: () => boolean): FitResult {
     const n = this.n;
     const k = c.length;
     const { y, weights, loss, huberDelta } = this.data;
@@ -96,6 +99,7 @@ export class ConstantFitter {
     let lambda = 1e-3;
 
     for (let stepIndex = 0; stepIndex < maxSteps; stepIndex++) {
+      if (shouldStop?.()) break;
       evaluations++;
       if (!this.jacobians.evaluate(current, this.prediction, jac)) break;
 
@@ -123,6 +127,7 @@ export class ConstantFitter {
 
       let improved = false;
       for (let attempt = 0; attempt < 12; attempt++) {
+        if (attempt > 0 && shouldStop?.()) break;
         if (!solveDamped(A, g, lambda, k, step)) {
           lambda *= 10;
           continue;

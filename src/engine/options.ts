@@ -41,7 +41,7 @@ export interface SearchOptions {
   cyclesPerIteration: number;
   timeLimitSeconds: number;
   maxEvaluations: number;
-  /** Stop as soon as a formula's loss falls below this (0: never). */
+  /** Stop as soon as a formula's loss, as reported (see `SearchProgress.targetScale`), falls below this (0: never). */
   lossThreshold: number;
   loss: LossName;
   huberDelta: number;

@@ -109,9 +109,9 @@ export class Scorer {
     return result;
   }
 
-  /** Fits constants on all rows. */
-  fitConstantsFull(e: Expr, iterations: number, restarts: number): { expr: Expr; loss: number } {
-    const result = this.full.fitter.fit(e, { iterations, restarts, rng: this.rng });
+  /** Fits constants on all rows; `shouldStop` can end the fit between steps. */
+  fitConstantsFull(e: Expr, iterations: number, restarts: number, shouldStop?: () => boolean): { expr: Expr; loss: number } {
+    const result = this.full.fitter.fit(e, { iterations, restarts, rng: this.rng, ...(shouldStop ? { shouldStop } : {}) });
     this.evaluations += result.evaluations;
     return result;
   }

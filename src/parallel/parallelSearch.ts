@@ -1,11 +1,22 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { chooseScaling, scaleData, scaleOptions, timesPowerOfTwo, type DataScaling } from '../engine/dataScaling';
 import { size } from '../engine/expression';
-import { HallOfFame } from '../engine/hallOfFame';
+import { HallOfFame, type FameEntry } from '../engine/hallOfFame';
 import { resolveOptions, type ResolvedOptions, type SearchOptions } from '../engine/options';
-import { scoreFront, type ScoredEntry } from '../engine/pareto';
-import { lossFloor, progressReport, StopRule, type SearchProgress, type SearchResult, type StopReason } from '../engine/search';
+import type { ScoredEntry } from '../engine/pareto';
+import {
+  fittedFormulaCount,
+  lossFloor,
+  progressReport,
+  StopRule,
+  type SearchProgress,
+  type SearchResult,
+  type StopReason,
+} from '../engine/search';
 import { checkSearchData, type SearchData } from '../engine/searchData';
+import { polishReserveSeconds } from '../engine/timeBudget';
+import { frontInUserUnits } from '../engine/userUnits';
 import type { SliceReport, WireFormula, WorkerFault } from '../shared/protocol';
 import { WorkerHandle } from './workerHandle';
 
@@ -18,8 +29,6 @@ export interface ParallelOptions {
   sliceMs?: number;
   /** Minimum time between progress events. */
   progressIntervalMs?: number;
-  /** Time allowed for the final constant polish (skipped after a cancel, which must end at once). */
-  polishMs?: number;
   /** Test hook: makes one worker fail on purpose. */
   fault?: WorkerFault & { worker: number };
 }
@@ -47,6 +56,12 @@ const MAX_MIGRANTS = 64;
  * A search spread over worker threads. Each worker evolves its share of the islands in short slices; between
  * slices the coordinator merges its hall of fame into the global one and hands it the others' best
  * formulas. Stopping (time, budget, cancel) raises a shared flag that every worker polls between cycles.
+ * The time limit includes polishing the front on every surviving worker at the end: the search stops early
+ * enough to leave time for it.
+ *
+ * Data beyond the safe range of doubles are scaled by powers of two before they reach the workers, which
+ * search on the scaled data only; formulas are rewritten into the user's units where they leave the
+ * coordinator (progress and result).
  */
 export class ParallelSearch {
   readonly result: Promise<RunResult>;
@@ -56,6 +71,10 @@ export class ParallelSearch {
   private readonly fame: HallOfFame;
   private readonly floor: number;
   private readonly options: ResolvedOptions;
+  /** The data as the workers see it. */
+  private readonly data: SearchData;
+  private readonly scaling: DataScaling;
+  private readonly rows: number;
   private readonly stopRule: StopRule;
   private readonly reports = new Map<number, SliceReport>();
   private readonly workerErrors: string[] = [];
@@ -72,14 +91,17 @@ export class ParallelSearch {
   }
 
   private constructor(
-    private readonly data: SearchData,
+    data: SearchData,
     options: ResolvedOptions,
     private readonly parallel: ParallelOptions,
   ) {
-    this.options = options;
+    this.scaling = chooseScaling(data);
+    this.data = scaleData(data, this.scaling);
+    this.rows = data.y.length;
+    this.options = scaleOptions(options, this.scaling);
     this.fame = new HallOfFame(options.maxSize);
-    this.floor = lossFloor(data);
-    this.stopRule = new StopRule(options);
+    this.floor = lossFloor(this.data, this.options);
+    this.stopRule = new StopRule(this.options);
     this.result = this.run();
   }
 
@@ -117,9 +139,32 @@ export class ParallelSearch {
 
   private progress(front: ScoredEntry[]): RunProgress {
     return {
-      ...progressReport(front, this.evaluations, this.stopRule.seconds, this.iterations),
+      ...progressReport(front, this.evaluations, this.stopRule.seconds, this.iterations, timesPowerOfTwo(1, this.scaling.target)),
       workers: this.liveHandles().length,
     };
+  }
+
+  /** The scored front of `entries` (found on the scaled data) in the user's units. */
+  private userFront(entries: readonly FameEntry[]): ScoredEntry[] {
+    const { binaryOperators, unaryOperators } = this.options;
+    return frontInUserUnits(entries, this.scaling, { binaryOperators, unaryOperators }, this.floor, this.rows);
+  }
+
+  /** Seconds held back for polishing, estimated from the front's size and the speed of the workers so far. */
+  private polishReserve(): number {
+    const seconds = this.stopRule.seconds;
+    const speed = seconds > 0 ? this.evaluations / seconds : 0;
+    return polishReserveSeconds(this.options.timeLimitSeconds, fittedFormulaCount(this.fame.all()), speed);
+  }
+
+  /**
+   * (Re)schedules the end of the search phase, which moves as the reserve for polishing is re-estimated.
+   * Timers cannot wait longer than 2^31 - 1 ms; longer limits are left to the checks after each slice.
+   */
+  private scheduleSearchEnd(): void {
+    clearTimeout(this.timer);
+    const leftMs = 1000 * this.stopRule.budget.searchSecondsLeft(this.polishReserve());
+    if (leftMs <= 0x7fffffff) this.timer = setTimeout(() => this.requestStop('time'), Math.max(0, leftMs));
   }
 
   private emitProgress(force = false): void {
@@ -127,7 +172,7 @@ export class ParallelSearch {
     if (!force && now - this.lastProgress < (this.parallel.progressIntervalMs ?? 250)) return;
     if (this.listeners.size === 0) return;
     this.lastProgress = now;
-    const snapshot = this.progress(scoreFront(this.fame.front(this.floor), this.floor, this.data.y.length));
+    const snapshot = this.progress(this.userFront(this.fame.all()));
     for (const listener of this.listeners) {
       try {
         listener(snapshot);
@@ -145,9 +190,7 @@ export class ParallelSearch {
     }
     const count = Math.min(requested, options.populations);
     const script = parallel.workerScript ?? join(__dirname, 'worker.js');
-    // Timers cannot wait longer than 2^31 - 1 ms; longer limits are left to the checks after each slice.
-    const limitMs = options.timeLimitSeconds * 1000;
-    if (limitMs <= 0x7fffffff) this.timer = setTimeout(() => this.requestStop('time'), limitMs);
+    this.scheduleSearchEnd();
     try {
       for (let i = 0; i < count; i++) this.handles.push(new WorkerHandle(script, i));
       await Promise.all(
@@ -212,32 +255,39 @@ export class ParallelSearch {
       }
       this.reports.set(handle.id, report);
       for (const f of report.fame) this.fame.consider({ expr: f.expr, loss: f.loss, complexity: size(f.expr) });
-      const reason = this.stopRule.check(this.evaluations, this.iterations, this.fame.bestLoss);
+      const reason = this.stopRule.check(this.evaluations, this.iterations, this.fame.bestLoss, this.polishReserve());
       if (reason) this.requestStop(reason);
+      else this.scheduleSearchEnd();
       this.emitProgress();
     }
   }
 
-  /** Polishes the global front on a surviving worker (bounded in time), or scores it as it is. */
+  /**
+   * Polishes the global hall of fame, shared out between the surviving workers, in the time left of the
+   * limit; returns the front in the user's units.
+   */
   private async finish(): Promise<RunResult> {
     const survivors = this.liveHandles();
-    let front: ScoredEntry[] = scoreFront(this.fame.front(this.floor), this.floor, this.data.y.length);
+    const entries = this.fame.all();
+    const polished: FameEntry[][] = [];
+    const budgetMs = 1000 * this.stopRule.budget.polishSecondsLeft();
     // A cancel must end at once: the front is then reported as the workers last sent it.
-    if (survivors.length > 0 && this.stoppedBy !== 'cancelled') {
-      const budgetMs = this.parallel.polishMs ?? 3000;
-      try {
-        const polished = await survivors[0]!.call((r) =>
-          r.polish({
-            entries: this.fame.all().map(({ expr, loss }) => ({ expr, loss })),
-            floor: this.floor,
-            budgetMs,
-          }),
-        );
-        if (polished.length > 0) front = polished;
-      } catch (error) {
-        this.workerFailed(survivors[0]!, error);
-      }
+    if (survivors.length > 0 && this.stoppedBy !== 'cancelled' && budgetMs > 0) {
+      const shares = shareOut(frontFirst(entries, this.options.maxSize, this.floor), survivors.length);
+      polished.push(
+        ...(await Promise.all(
+          survivors.map((handle, i) =>
+            handle
+              .call((r) => r.polish({ entries: shares[i]!.map(({ expr, loss }) => ({ expr, loss })), floor: this.floor, budgetMs }))
+              .catch((error: unknown) => {
+                this.workerFailed(handle, error);
+                return [];
+              }),
+          ),
+        )),
+      );
     }
+    const front = this.userFront([...entries, ...polished.flat()]);
     const failure =
       survivors.length === 0
         ? `every search worker failed (${this.workerErrors.join('; ') || 'no worker started'})`
@@ -250,4 +300,19 @@ export class ParallelSearch {
       ...(failure ? { failure } : {}),
     };
   }
+}
+
+/** The entries with the members of their Pareto front first, which are the ones worth polishing first. */
+function frontFirst(entries: readonly FameEntry[], maxSize: number, floor: number): FameEntry[] {
+  const fame = new HallOfFame(maxSize);
+  for (const e of entries) fame.consider(e);
+  const front = new Set(fame.front(floor));
+  return [...front, ...entries.filter((e) => !front.has(e))];
+}
+
+/** `items` dealt out in turn into `count` shares. */
+function shareOut<T>(items: readonly T[], count: number): T[][] {
+  const shares = Array.from({ length: count }, () => [] as T[]);
+  items.forEach((item, i) => shares[i % count]!.push(item));
+  return shares;
 }

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { ParallelSearch, type RunProgress } from '../../../src/parallel/parallelSearch';
 import { liveWorkerCount } from '../../../src/parallel/workerHandle';
 import { evaluateRow } from '../../../src/engine/evaluate';
+import { binary, constant, feature, structureKey } from '../../../src/engine/expression';
+import { resolveOptions } from '../../../src/engine/options';
+import type { ScoredEntry } from '../../../src/engine/pareto';
+import { SearchWorker } from '../../../src/parallel/searchWorker';
 
 const workerScript = join(__dirname, '..', '..', '..', 'dist', 'worker.js');
 
@@ -16,6 +20,16 @@ function quadraticData(rows = 300): { X: Float64Array[]; y: Float64Array } {
   const a = Float64Array.from({ length: rows }, (_, i) => 1 + (4 * i) / rows);
   const b = Float64Array.from({ length: rows }, (_, i) => 1 + ((7 * i) % rows) / rows);
   return { X: [a, b], y: a.map((v, i) => (v * v) / b[i]!) };
+}
+
+/** A formula's loss recomputed on the user's data, divided by the target scale before squaring. */
+function scaledMse(entry: ScoredEntry, X: Float64Array[], y: Float64Array, targetScale: number): number {
+  let total = 0;
+  for (let i = 0; i < y.length; i++) {
+    const r = (evaluateRow(entry.expr, X.map((c) => c[i]!)) - y[i]!) / targetScale;
+    total += r * r;
+  }
+  return total / y.length;
 }
 
 async function settleThreads(baseline: number): Promise<number> {
@@ -99,6 +113,47 @@ describe('parallel search in worker threads', function () {
     assert.match(result.failure ?? '', /every search worker failed.*injected failure on slice 3/);
     assert.ok(result.front.length > 0, 'what the worker found before failing is kept');
     assert.equal(liveWorkerCount(), 0);
+  });
+
+  for (const [name, X, f] of [
+    ['y = 2a with a ~ 1e300', [Float64Array.from({ length: 40 }, (_, i) => (1 + i / 20) * 1e300)], (a: number) => 2 * a],
+    ['y = (2a + 1) 1e-170 with a ~ 1', [Float64Array.from({ length: 40 }, (_, i) => 1 + i / 20)], (a: number) => (2 * a + 1) * 1e-170],
+  ] as const) {
+    it(`finds ${name} and reports it in the user's units, live and at the end`, async () => {
+      const y = X[0].map(f);
+      const run = ParallelSearch.start({ X: [...X], y }, { maxEvaluations: 300_000, timeLimitSeconds: 20, seed: 5 }, { workers: 2, workerScript, progressIntervalMs: 0 });
+      const events: RunProgress[] = [];
+      run.onProgress((p) => events.push(p));
+      const result = await run.result;
+      assert.equal(result.stoppedBy, 'evaluations');
+      const front = result.front.map((e) => `${e.complexity}: ${structureKey(e.expr)} (${e.loss})`).join(' | ');
+      const best = result.front.find((e) => e.best)!;
+      for (const a of [1.3, 2.9]) {
+        const at = X[0][0]! * a;
+        assert.ok(Math.abs(evaluateRow(best.expr, [at]) - f(at)) <= 1e-12 * Math.abs(f(at)), front);
+      }
+      assert.ok(events.length > 0);
+      for (const p of [...events, result]) {
+        assert.equal(p.targetScale, result.targetScale);
+        for (const e of p.front) {
+          const recomputed = scaledMse(e, [...X], y, p.targetScale);
+          assert.ok(Number.isFinite(e.loss) && Math.abs(recomputed - e.loss) <= 1e-9 * e.loss + 1e-24, `${e.loss} vs ${recomputed}: ${front}`);
+        }
+      }
+    });
+  }
+
+  it('polishes a front on a worker only within the budget it is given', () => {
+    const a = Float64Array.from({ length: 30 }, (_, i) => 1 + i / 10);
+    const y = a.map((v) => 3 * v - 1);
+    const worker = new SearchWorker();
+    worker.init({ X: [a], y, options: resolveOptions({ seed: 1 }, 30), islands: 1, seed: 1, stopFlag: new SharedArrayBuffer(4) });
+    const rough = binary('-', binary('*', constant(2.9), feature(0)), constant(0.8));
+    const loss = y.reduce((t, v, i) => t + (2.9 * a[i]! - 0.8 - v) ** 2, 0) / 30;
+    const spent = worker.polish({ entries: [{ expr: rough, loss }], floor: 0, budgetMs: 0 });
+    assert.deepEqual(spent.map((e) => [structureKey(e.expr), e.loss]), [[structureKey(rough), loss]]);
+    const polished = worker.polish({ entries: [{ expr: rough, loss }], floor: 0, budgetMs: 10_000 });
+    assert.ok(polished[0]!.loss < 1e-24, `${polished[0]!.loss}`);
   });
 
   it('rejects bad options before starting any worker', () => {
