@@ -99,6 +99,14 @@ export function fittedFormulaCount(entries: readonly FameEntry[]): number {
   return count;
 }
 
+/** The entries with the members of their Pareto front first: the ones worth polishing first. */
+export function polishingOrder(entries: readonly FameEntry[], maxSize: number, floor: number): FameEntry[] {
+  const fame = new HallOfFame(maxSize);
+  for (const e of entries) fame.consider(e);
+  const front = new Set(fame.front(floor));
+  return [...front, ...entries.filter((e) => !front.has(e))];
+}
+
 /**
  * Refits every hall-of-fame formula's constants thoroughly on all rows and simplifies it, so reported
  * formulas carry every digit the data supports; returns the scored Pareto front. The front's formulas go
@@ -114,10 +122,8 @@ export function polishFront(
 ): ScoredEntry[] {
   const polished = new HallOfFame(options.maxSize);
   for (const entry of entries) polished.consider(entry);
-  const front = new Set(polished.front(floor));
-  const order = [...front, ...entries.filter((e) => !front.has(e))];
   const vocabulary = { binaryOperators: options.binaryOperators, unaryOperators: options.unaryOperators };
-  for (const entry of order) {
+  for (const entry of polishingOrder(entries, options.maxSize, floor)) {
     if (shouldStop()) break;
     const expr: Expr = simplify(entry.expr, vocabulary);
     const fit = scorer.fitConstantsFull(expr, 100, 1, shouldStop);
@@ -145,7 +151,7 @@ export function runSearch(data: SearchData, options: Partial<SearchOptions>, hoo
   const targetScale = timesPowerOfTwo(1, scaling.target);
   const interval = hooks.progressIntervalMs ?? 250;
   let lastReport = performance.now();
-  let reserve = polishReserveSeconds(resolved.timeLimitSeconds, 0, 0);
+  let reserve = 0;
   let lastReserveUpdate = Number.NEGATIVE_INFINITY;
   let stoppedBy: StopReason | null = null;
 

@@ -8,6 +8,7 @@ import type { ScoredEntry } from '../engine/pareto';
 import {
   fittedFormulaCount,
   lossFloor,
+  polishingOrder,
   progressReport,
   StopRule,
   type SearchProgress,
@@ -273,7 +274,7 @@ export class ParallelSearch {
     const budgetMs = 1000 * this.stopRule.budget.polishSecondsLeft();
     // A cancel must end at once: the front is then reported as the workers last sent it.
     if (survivors.length > 0 && this.stoppedBy !== 'cancelled' && budgetMs > 0) {
-      const shares = shareOut(frontFirst(entries, this.options.maxSize, this.floor), survivors.length);
+      const shares = shareOut(polishingOrder(entries, this.options.maxSize, this.floor), survivors.length);
       polished.push(
         ...(await Promise.all(
           survivors.map((handle, i) =>
@@ -300,14 +301,6 @@ export class ParallelSearch {
       ...(failure ? { failure } : {}),
     };
   }
-}
-
-/** The entries with the members of their Pareto front first, which are the ones worth polishing first. */
-function frontFirst(entries: readonly FameEntry[], maxSize: number, floor: number): FameEntry[] {
-  const fame = new HallOfFame(maxSize);
-  for (const e of entries) fame.consider(e);
-  const front = new Set(fame.front(floor));
-  return [...front, ...entries.filter((e) => !front.has(e))];
 }
 
 /** `items` dealt out in turn into `count` shares. */
