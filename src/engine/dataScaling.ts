@@ -24,7 +24,7 @@ const MAX_EXPONENT = 1022;
 /** The largest power of two a single multiplication uses; products stay exact within the range of doubles. */
 const STEP_EXPONENT = 1000;
 
-/** x * 2^exponent without overflowing in 2^exponent itself (exponents up to about +-2100). */
+/** x * 2^exponent, for exponents beyond the range of doubles too (2^2000 * 2^-1990). */
 export function timesPowerOfTwo(x: number, exponent: number): number {
   let e = exponent;
   let out = x;
