@@ -4,7 +4,7 @@
 import { Session } from 'node:inspector';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runSearch } from '../src/engine/search';
+import { runSearch } from '../src/engine/search/search';
 import { generate, loadSuite } from './lib/problems';
 
 const { values } = parseArgs({

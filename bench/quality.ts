@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatExpression } from '../src/engine/formats';
+import { formatExpression } from '../src/engine/expressions/formats';
 import { parseOperatorList } from '../src/engine/options';
 import { EXACT_R2, freshR2, SOLVED_R2 } from './lib/judge';
 import { generate, loadSuite, type Suite } from './lib/problems';

@@ -6,7 +6,7 @@
 // over the same seeds.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { SearchData } from '../src/engine/searchData';
+import type { SearchData } from '../src/engine/problem/searchData';
 import { discover } from './lib/discover';
 import { generate, loadSuite } from './lib/problems';
 

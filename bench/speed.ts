@@ -2,13 +2,13 @@
 // npm run bench:speed [-- --expressions 100 --rows 1000 --search-seconds 10]
 import { parseArgs } from 'node:util';
 import { compile } from 'mathjs';
-import { ColumnEvaluator } from '../src/engine/evaluate';
-import { size, type Expr } from '../src/engine/expression';
-import { formatExpression } from '../src/engine/formats';
+import { ColumnEvaluator } from '../src/engine/evaluation/evaluate';
+import { size, type Expr } from '../src/engine/expressions/expression';
+import { formatExpression } from '../src/engine/expressions/formats';
 import { Random } from '../src/engine/random';
-import { randomTree } from '../src/engine/randomTree';
-import type { BinaryOperator, UnaryOperator } from '../src/engine/operators';
-import { runSearch } from '../src/engine/search';
+import { randomTree } from '../src/engine/search/randomTree';
+import type { BinaryOperator, UnaryOperator } from '../src/engine/expressions/operators';
+import { runSearch } from '../src/engine/search/search';
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { SearchOptions } from '../../src/engine/options';
-import type { SearchData } from '../../src/engine/searchData';
+import type { SearchData } from '../../src/engine/problem/searchData';
 import { ParallelSearch, type RunResult } from '../../src/parallel/parallelSearch';
 
 export const WORKER_SCRIPT = join(__dirname, '..', '..', 'dist', 'worker.js');

@@ -1,6 +1,6 @@
-import { ConstantFitter } from '../../src/engine/constantOptimization';
-import { ColumnEvaluator } from '../../src/engine/evaluate';
-import type { Expr } from '../../src/engine/expression';
+import { ConstantFitter } from '../../src/engine/evaluation/constantOptimization';
+import { ColumnEvaluator } from '../../src/engine/evaluation/evaluate';
+import type { Expr } from '../../src/engine/expressions/expression';
 import { Random } from '../../src/engine/random';
 import type { GeneratedData } from './problems';
 

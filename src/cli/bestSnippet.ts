@@ -1,6 +1,6 @@
 import type { Dataset } from '../data';
-import { formatComment, formatSnippet, provenanceLines } from '../engine/formats';
-import type { ScoredEntry } from '../engine/pareto';
+import { formatComment, formatSnippet, provenanceLines } from '../engine/expressions/formats';
+import type { ScoredEntry } from '../engine/search/pareto';
 import type { SnippetFormat } from './outputFormats';
 
 function extent(values: Float64Array): [number, number] {

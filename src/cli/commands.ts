@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DataError } from '../data';
 import { OptionsError } from '../engine/options';
-import { FormulaParseError } from '../engine/formats';
+import { FormulaParseError } from '../engine/expressions/formats';
 import { discoverCommand, type CommandIo } from './discoverCommand';
 import { UsageError } from './errors';
 import { relatedCommand } from './related';

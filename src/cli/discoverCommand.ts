@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { defaultFeatures, defaultTarget, loadFile, selectDataset, type Dataset } from '../data';
 import { reportFront } from '../engine/frontReport';
 import { DEFAULT_OPTIONS } from '../engine/options';
-import type { ScoredEntry } from '../engine/pareto';
+import type { ScoredEntry } from '../engine/search/pareto';
 import { ParallelSearch, type RunProgress } from '../parallel/parallelSearch';
 import { bestSnippet } from './bestSnippet';
 import { parseDiscoverArgs, type DiscoverArgs } from './discoverArgs';

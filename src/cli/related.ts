@@ -1,6 +1,6 @@
 import { isFunctionNode, isSymbolNode, parse, type MathNode } from 'mathjs';
-import type { Expr } from '../engine/expression';
-import { parseExpression } from '../engine/formats';
+import type { Expr } from '../engine/expressions/expression';
+import { parseExpression } from '../engine/expressions/formats';
 import { rankPapers } from '../showcase/rank';
 import { classifyFormula } from '../showcase/shape';
 import { SHAPE_WORDS } from '../showcase/shape-words';

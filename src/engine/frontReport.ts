@@ -1,5 +1,5 @@
-import { formatExpression } from './formats';
-import type { ScoredEntry } from './pareto';
+import { formatExpression } from './expressions/formats';
+import type { ScoredEntry } from './search/pareto';
 
 /** A front formula as people and programs read it: numbers plus its canonical text and LaTeX. */
 export interface FrontReportRow {

@@ -5,7 +5,7 @@ import {
   isUnaryOperator,
   type BinaryOperator,
   type UnaryOperator,
-} from './operators';
+} from './expressions/operators';
 
 export type LossName = 'mse' | 'mae' | 'huber';
 

@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { chooseScaling, scaleData, scaleOptions, timesPowerOfTwo, type DataScaling } from '../engine/dataScaling';
-import { size } from '../engine/expression';
-import { HallOfFame, type FameEntry } from '../engine/hallOfFame';
+import { chooseScaling, scaleData, scaleOptions, timesPowerOfTwo, type DataScaling } from '../engine/problem/dataScaling';
+import { size } from '../engine/expressions/expression';
+import { HallOfFame, type FameEntry } from '../engine/search/hallOfFame';
 import { resolveOptions, type ResolvedOptions, type SearchOptions } from '../engine/options';
-import type { ScoredEntry } from '../engine/pareto';
+import type { ScoredEntry } from '../engine/search/pareto';
 import {
   fittedFormulaCount,
   lossFloor,
@@ -14,10 +14,10 @@ import {
   type SearchProgress,
   type SearchResult,
   type StopReason,
-} from '../engine/search';
-import { checkSearchData, type SearchData } from '../engine/searchData';
-import { polishReserveSeconds } from '../engine/timeBudget';
-import { frontInUserUnits } from '../engine/userUnits';
+} from '../engine/search/search';
+import { checkSearchData, type SearchData } from '../engine/problem/searchData';
+import { polishReserveSeconds } from '../engine/search/timeBudget';
+import { frontInUserUnits } from '../engine/problem/userUnits';
 import type { SliceReport, WireFormula, WorkerFault } from '../shared/protocol';
 import { WorkerHandle } from './workerHandle';
 

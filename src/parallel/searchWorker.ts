@@ -1,6 +1,6 @@
-import { size } from '../engine/expression';
-import { IslandGroup } from '../engine/islands';
-import { polishFront } from '../engine/search';
+import { size } from '../engine/expressions/expression';
+import { IslandGroup } from '../engine/search/islands';
+import { polishFront } from '../engine/search/search';
 import type {
   PolishedFormula,
   PolishRequest,

@@ -4,7 +4,7 @@
  * the other does not understand is a compile error.
  */
 
-import type { Expr } from '../engine/expression';
+import type { Expr } from '../engine/expressions/expression';
 import type { ResolvedOptions } from '../engine/options';
 
 /** One formula of a Pareto front, as the results view shows it. */

@@ -1,5 +1,5 @@
-import type { Expr } from '../engine/expression';
-import { applyBinary, applyUnary } from '../engine/operators';
+import type { Expr } from '../engine/expressions/expression';
+import { applyBinary, applyUnary } from '../engine/expressions/operators';
 
 /** `coef * Π x_i^p_i`: `powers` maps a feature index to its (non-zero, possibly fractional or negative) exponent. */
 export interface Monomial {

@@ -1,4 +1,4 @@
-import { featuresOf, type Expr } from '../engine/expression';
+import { featuresOf, type Expr } from '../engine/expressions/expression';
 import { constantValue, polyOf, totalDegree, type Monomial, type Poly } from './poly';
 
 export type ShapeKind =

@@ -1,4 +1,4 @@
-import type { Expr } from '../engine/expression';
+import type { Expr } from '../engine/expressions/expression';
 
 /** One published paper of the research showcase, as built into data/papers.json. */
 export interface Paper {

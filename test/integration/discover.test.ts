@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { formatExpression, parseExpression } from '../../src/engine/formats';
+import { formatExpression, parseExpression } from '../../src/engine/expressions/formats';
 import { copyFormula } from '../../src/extension/actions/formulaActions';
 import type { EquationDiscoveryApi } from '../../src/extension/extension';
 import type { RunRecord } from '../../src/extension/runs/runStore';

@@ -1,4 +1,4 @@
-import { latexName } from '../../src/engine/formats/latexNames';
+import { latexName } from '../../src/engine/expressions/formats/latexNames';
 import { COPY_FORMATS, type FormatChoice, type FrontRow, type RunView } from '../../src/shared/protocol';
 import { button, el, setText, uniqueId } from './dom';
 import { rSquared } from './fit';

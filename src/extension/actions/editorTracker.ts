@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatForLanguageId } from '../../engine/formats';
+import { formatForLanguageId } from '../../engine/expressions/formats';
 import { Disposable } from '../disposable';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Expr } from '../../engine/expression';
-import { formatExpression, formatSnippet, parseExpression } from '../../engine/formats';
+import type { Expr } from '../../engine/expressions/expression';
+import { formatExpression, formatSnippet, parseExpression } from '../../engine/expressions/formats';
 import { COPY_FORMATS, type FormatChoice, type FrontRow } from '../../shared/protocol';
 import type { RunRecord } from '../runs/runStore';
 import type { EditorTracker } from './editorTracker';

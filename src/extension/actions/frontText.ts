@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { provenanceLines } from '../../engine/formats/provenance';
+import { provenanceLines } from '../../engine/expressions/formats/provenance';
 import type { FrontRow, RunView } from '../../shared/protocol';
 
 /** The comment above an inserted formula: the data it was fitted on, its loss, the inputs' ranges. */

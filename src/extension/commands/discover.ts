@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DataError, parseTable, selectDataset, type DatasetOptions, type DataTable } from '../../data';
 import { OptionsError } from '../../engine/options';
-import { DataShapeError } from '../../engine/searchData';
+import { DataShapeError } from '../../engine/problem/searchData';
 import { chooseColumns } from '../input/columnChooser';
 import { resolveDataInput, type DataInput } from '../input/dataSource';
 import { reportDataError } from '../input/reportDataError';

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
-import type { Expr } from '../../engine/expression';
-import { parseExpression } from '../../engine/formats';
+import type { Expr } from '../../engine/expressions/expression';
+import { parseExpression } from '../../engine/expressions/formats';
 import { rankPapers } from '../../showcase';
 import type { RelatedPaper } from '../../shared/protocol';
 import type { RunRecord } from './runStore';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Dataset } from '../../data';
-import type { ScoredEntry } from '../../engine/pareto';
+import type { ScoredEntry } from '../../engine/search/pareto';
 import { ParallelSearch, type RunProgress, type RunResult } from '../../parallel/parallelSearch';
 import type { RunStats, RunStatus } from '../../shared/protocol';
 import { Disposable } from '../disposable';

@@ -1,8 +1,8 @@
 import type { Dataset } from '../../data';
-import { ColumnEvaluator } from '../../engine/evaluate';
-import { featuresOf, type Expr } from '../../engine/expression';
+import { ColumnEvaluator } from '../../engine/evaluation/evaluate';
+import { featuresOf, type Expr } from '../../engine/expressions/expression';
 import { reportFront } from '../../engine/frontReport';
-import type { ScoredEntry } from '../../engine/pareto';
+import type { ScoredEntry } from '../../engine/search/pareto';
 import type { FrontRow, RunView } from '../../shared/protocol';
 
 /** Most rows sent to the results view for plotting. */

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { bestSnippet } from '../../../src/cli/bestSnippet';
 import { SNIPPET_FORMATS } from '../../../src/cli/outputFormats';
 import type { Dataset } from '../../../src/data';
-import { binary, constant, feature } from '../../../src/engine/expression';
-import { formatSnippet, parseExpression } from '../../../src/engine/formats';
+import { binary, constant, feature } from '../../../src/engine/expressions/expression';
+import { formatSnippet, parseExpression } from '../../../src/engine/expressions/formats';
 import { reportFront } from '../../../src/engine/frontReport';
-import type { ScoredEntry } from '../../../src/engine/pareto';
+import type { ScoredEntry } from '../../../src/engine/search/pareto';
 import { provenance } from '../../../src/extension/actions/frontText';
 import type { RunView } from '../../../src/shared/protocol';
 

@@ -4,7 +4,7 @@ import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, 
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sanitizeIdentifiers } from '../../../src/engine/formats';
+import { sanitizeIdentifiers } from '../../../src/engine/expressions/formats';
 import { parseNumber } from '../helpers/externalTools';
 import { assignedVariable, runSnippets } from '../formats/snippetPrograms';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { ConstantFitter } from '../../../src/engine/constantOptimization';
-import { binary, constant, constantsOf, feature, unary } from '../../../src/engine/expression';
+import { ConstantFitter } from '../../../src/engine/evaluation/constantOptimization';
+import { binary, constant, constantsOf, feature, unary } from '../../../src/engine/expressions/expression';
 import { Random } from '../../../src/engine/random';
 
 function grid(n: number, low: number, high: number): Float64Array {

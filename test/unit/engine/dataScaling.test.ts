@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { chooseScaling, log2RootMeanSquare, scaleData, scaleOptions, timesPowerOfTwo } from '../../../src/engine/dataScaling';
-import { evaluateRow } from '../../../src/engine/evaluate';
-import { binary, constant, feature, size, structureKey, unary, type Expr } from '../../../src/engine/expression';
+import { chooseScaling, log2RootMeanSquare, scaleData, scaleOptions, timesPowerOfTwo } from '../../../src/engine/problem/dataScaling';
+import { evaluateRow } from '../../../src/engine/evaluation/evaluate';
+import { binary, constant, feature, size, structureKey, unary, type Expr } from '../../../src/engine/expressions/expression';
 import { resolveOptions } from '../../../src/engine/options';
 import { Random } from '../../../src/engine/random';
-import { randomTree } from '../../../src/engine/randomTree';
-import { frontInUserUnits, toUserUnits } from '../../../src/engine/userUnits';
+import { randomTree } from '../../../src/engine/search/randomTree';
+import { frontInUserUnits, toUserUnits } from '../../../src/engine/problem/userUnits';
 
 const vocabulary = {
   binaryOperators: ['+', '-', '*', '/', '^'] as ('+' | '-' | '*' | '/' | '^')[],

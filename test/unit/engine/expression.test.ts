@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { binary, constant, constantsOf, feature, nodeAt, preorder, replaceAt, size, unary, withConstants } from '../../../src/engine/expression';
-import { ColumnEvaluator, evaluateRow } from '../../../src/engine/evaluate';
+import { binary, constant, constantsOf, feature, nodeAt, preorder, replaceAt, size, unary, withConstants } from '../../../src/engine/expressions/expression';
+import { ColumnEvaluator, evaluateRow } from '../../../src/engine/evaluation/evaluate';
 
 describe('expression trees', () => {
   const e = binary('+', binary('*', constant(2), feature(0)), unary('sin', feature(1)));
@@ -59,7 +59,7 @@ describe('column evaluator', () => {
 describe('column evaluator on random trees', () => {
   it('gives exactly the row-by-row values, or null when some value is not finite', async () => {
     const { Random } = await import('../../../src/engine/random');
-    const { randomTree } = await import('../../../src/engine/randomTree');
+    const { randomTree } = await import('../../../src/engine/search/randomTree');
     const rng = new Random(9);
     const n = 37;
     const columns = [0, 1, 2].map(() => Float64Array.from({ length: n }, () => rng.uniform(-3, 3)));

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { crossover } from '../../../src/engine/crossover';
-import { depth, preorder, size, structureKey, type Expr } from '../../../src/engine/expression';
-import { conditionWeights, STRUCTURAL_MUTATIONS, type MutationContext } from '../../../src/engine/mutation';
+import { crossover } from '../../../src/engine/search/crossover';
+import { depth, preorder, size, structureKey, type Expr } from '../../../src/engine/expressions/expression';
+import { conditionWeights, STRUCTURAL_MUTATIONS, type MutationContext } from '../../../src/engine/search/mutation';
 import { DEFAULT_MUTATION_WEIGHTS } from '../../../src/engine/options';
 import { Random } from '../../../src/engine/random';
-import { randomTree } from '../../../src/engine/randomTree';
+import { randomTree } from '../../../src/engine/search/randomTree';
 
 const vocabulary = { binaryOperators: ['+', '-', '*', '/'] as const, unaryOperators: ['sin', 'exp'] as const, features: 3 };
 const voc = { binaryOperators: [...vocabulary.binaryOperators], unaryOperators: [...vocabulary.unaryOperators], features: 3 };
@@ -104,9 +104,9 @@ describe('mutations', () => {
 
 describe('tournament selection', () => {
   it('samples distinct members and favours low cost', async () => {
-    const { Population, makeMember } = await import('../../../src/engine/population');
-    const { ComplexityFrequencies } = await import('../../../src/engine/adaptiveParsimony');
-    const { feature: f } = await import('../../../src/engine/expression');
+    const { Population, makeMember } = await import('../../../src/engine/search/population');
+    const { ComplexityFrequencies } = await import('../../../src/engine/search/adaptiveParsimony');
+    const { feature: f } = await import('../../../src/engine/expressions/expression');
     const members = Array.from({ length: 20 }, (_, i) => makeMember(f(0), i, i));
     const population = new Population(members);
     const rng = new Random(3);

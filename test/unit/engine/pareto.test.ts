@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { constant, feature } from '../../../src/engine/expression';
-import { HallOfFame } from '../../../src/engine/hallOfFame';
-import { scoreFront, type ScoredEntry } from '../../../src/engine/pareto';
+import { constant, feature } from '../../../src/engine/expressions/expression';
+import { HallOfFame } from '../../../src/engine/search/hallOfFame';
+import { scoreFront, type ScoredEntry } from '../../../src/engine/search/pareto';
 
 const e = constant(1);
 const entry = (complexity: number, loss: number) => ({ expr: e, complexity, loss });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { evaluateRow } from '../../../src/engine/evaluate';
-import { structureKey } from '../../../src/engine/expression';
+import { evaluateRow } from '../../../src/engine/evaluation/evaluate';
+import { structureKey } from '../../../src/engine/expressions/expression';
 import { OptionsError, resolveOptions } from '../../../src/engine/options';
-import { runSearch } from '../../../src/engine/search';
+import { runSearch } from '../../../src/engine/search/search';
 
 function data(rows: number, f: (a: number, b: number) => number) {
   const a = Float64Array.from({ length: rows }, (_, i) => 0.5 + (3 * ((i * 37) % rows)) / rows);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { evaluateRow } from '../../../src/engine/evaluate';
-import { binary, constant, feature, size, structureKey, unary, type Expr } from '../../../src/engine/expression';
+import { evaluateRow } from '../../../src/engine/evaluation/evaluate';
+import { binary, constant, feature, size, structureKey, unary, type Expr } from '../../../src/engine/expressions/expression';
 import { Random } from '../../../src/engine/random';
-import { randomTree } from '../../../src/engine/randomTree';
-import { simplify } from '../../../src/engine/simplification';
+import { randomTree } from '../../../src/engine/search/randomTree';
+import { simplify } from '../../../src/engine/expressions/simplification';
 
 const all = {
   binaryOperators: ['+', '-', '*', '/', '^'] as ('+' | '-' | '*' | '/' | '^')[],

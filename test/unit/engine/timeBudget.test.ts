@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { ConstantFitter } from '../../../src/engine/constantOptimization';
-import { binary, constant, constantsOf, feature, size, structureKey, type Expr } from '../../../src/engine/expression';
+import { ConstantFitter } from '../../../src/engine/evaluation/constantOptimization';
+import { binary, constant, constantsOf, feature, size, structureKey, type Expr } from '../../../src/engine/expressions/expression';
 import { resolveOptions } from '../../../src/engine/options';
 import { Random } from '../../../src/engine/random';
-import { Scorer } from '../../../src/engine/scorer';
-import { polishFront, StopRule } from '../../../src/engine/search';
-import { FINISH_MARGIN_SECONDS, MAX_POLISH_SHARE, polishReserveSeconds, TimeBudget } from '../../../src/engine/timeBudget';
+import { Scorer } from '../../../src/engine/evaluation/scorer';
+import { polishFront, StopRule } from '../../../src/engine/search/search';
+import { FINISH_MARGIN_SECONDS, MAX_POLISH_SHARE, polishReserveSeconds, TimeBudget } from '../../../src/engine/search/timeBudget';
 
 /** A clock that only moves when told to. */
 function manualClock(startMs = 5000) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Dataset } from '../../../src/data';
-import { binary, constant, feature } from '../../../src/engine/expression';
+import { binary, constant, feature } from '../../../src/engine/expressions/expression';
 import {
   PLOT_FEATURE_VALUES,
   plotRows,

@@ -1,4 +1,4 @@
-import { binary, constant, feature, unary, type Expr } from '../../../src/engine/expression';
+import { binary, constant, feature, unary, type Expr } from '../../../src/engine/expressions/expression';
 import { randomExpr, sampleRows, seededRandom } from '../helpers/randomExpr';
 import { ENGINE, referenceValue, type Semantics } from '../helpers/reference';
 

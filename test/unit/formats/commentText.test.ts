@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { commentLine, escapeUnprintable, quotedName, shownText, type CommentLanguage } from '../../../src/engine/formats';
+import { commentLine, escapeUnprintable, quotedName, shownText, type CommentLanguage } from '../../../src/engine/expressions/formats';
 
 const ALL: CommentLanguage[] = ['python', 'javascript', 'c', 'julia', 'rust', 'matlab', 'r', 'latex', 'markdown'];
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { CODE_FORMATS, identifierMapping, sanitizeIdentifiers, type CodeFormat } from '../../../src/engine/formats';
-import { identifierFor } from '../../../src/engine/formats/identifiers';
-import { IDENTIFIER_RULES } from '../../../src/engine/formats/reservedWords';
+import { CODE_FORMATS, identifierMapping, sanitizeIdentifiers, type CodeFormat } from '../../../src/engine/expressions/formats';
+import { identifierFor } from '../../../src/engine/expressions/formats/identifiers';
+import { IDENTIFIER_RULES } from '../../../src/engine/expressions/formats/reservedWords';
 import { hostileTexts, PAYLOADS, type PayloadLanguage } from './hostileText';
 
 const NASTY = [

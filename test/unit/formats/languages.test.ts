@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Expr } from '../../../src/engine/expression';
-import { formatExpression, type FormatName } from '../../../src/engine/formats';
+import type { Expr } from '../../../src/engine/expressions/expression';
+import { formatExpression, type FormatName } from '../../../src/engine/expressions/formats';
 import { C99, isCleanRow, NUMPY_ARRAYS, R, type Semantics } from '../helpers/reference';
 import { ALL, compareAll, mismatch, NAMES, ROWS } from './cases';
 import { runC, runJavaScript, runOctave, runPython, runR, runRust } from './programs';

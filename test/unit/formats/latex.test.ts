@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import katex from 'katex';
-import { binary, constant, feature, unary, type Expr } from '../../../src/engine/expression';
-import { formatExpression, latexName } from '../../../src/engine/formats';
+import { binary, constant, feature, unary, type Expr } from '../../../src/engine/expressions/expression';
+import { formatExpression, latexName } from '../../../src/engine/expressions/formats';
 import { ALL, NAMES } from './cases';
 
 const render = (tex: string): string => katex.renderToString(tex, { throwOnError: true, strict: 'error' });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { all, create } from 'mathjs';
-import { evaluateRow } from '../../../src/engine/evaluate';
-import { binary, constant, equalExpr, feature, unary } from '../../../src/engine/expression';
-import { formatExpression, parseExpression, sanitizeIdentifiers } from '../../../src/engine/formats';
+import { evaluateRow } from '../../../src/engine/evaluation/evaluate';
+import { binary, constant, equalExpr, feature, unary } from '../../../src/engine/expressions/expression';
+import { formatExpression, parseExpression, sanitizeIdentifiers } from '../../../src/engine/expressions/formats';
 import { isCleanRow } from '../helpers/reference';
 import { ALL, NAMES, ROWS } from './cases';
 

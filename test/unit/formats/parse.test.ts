@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { binary, constant, equalExpr, feature, unary, type Expr } from '../../../src/engine/expression';
-import { FormulaParseError, parseExpression } from '../../../src/engine/formats';
+import { binary, constant, equalExpr, feature, unary, type Expr } from '../../../src/engine/expressions/expression';
+import { FormulaParseError, parseExpression } from '../../../src/engine/expressions/formats';
 
 const names = ['x', 'v (km/s)', 'pi', 'e', 'speed'];
 const parsed = (text: string): Expr => parseExpression(text, names);

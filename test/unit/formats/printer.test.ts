@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { binary, constant, feature, unary, type Expr } from '../../../src/engine/expression';
-import { CODE_FORMATS, formatExpression, type CodeFormat } from '../../../src/engine/formats';
+import { binary, constant, feature, unary, type Expr } from '../../../src/engine/expressions/expression';
+import { CODE_FORMATS, formatExpression, type CodeFormat } from '../../../src/engine/expressions/formats';
 
 /** Expected text in every code format, in the order of CODE_FORMATS. */
 type Row = readonly [Expr, Readonly<Record<CodeFormat, string>>];

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Expr } from '../../../src/engine/expression';
-import { formatExpression, sanitizeIdentifiers } from '../../../src/engine/formats';
+import type { Expr } from '../../../src/engine/expressions/expression';
+import { formatExpression, sanitizeIdentifiers } from '../../../src/engine/expressions/formats';
 import { parseNumber, run, tools, withFiles } from '../helpers/externalTools';
 
 /**

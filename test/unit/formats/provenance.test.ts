@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { provenanceLines, type FitSource } from '../../../src/engine/formats';
+import { provenanceLines, type FitSource } from '../../../src/engine/expressions/formats';
 
 const source: FitSource = {
   fileName: 'hubble.csv',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { binary, constant, feature, unary } from '../../../src/engine/expression';
-import { formatForLanguageId, formatSnippet, LANGUAGE_FORMATS } from '../../../src/engine/formats';
+import { binary, constant, feature, unary } from '../../../src/engine/expressions/expression';
+import { formatForLanguageId, formatSnippet, LANGUAGE_FORMATS } from '../../../src/engine/expressions/formats';
 
 describe('code snippets', () => {
   const e = binary('*', constant(2.5), unary('sqrt', feature(0)));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { binary, constant, feature, type Expr } from '../../../src/engine/expression';
-import { formatSnippet, provenanceLines, sanitizeIdentifiers, type CodeFormat, type FormatName } from '../../../src/engine/formats';
+import { binary, constant, feature, type Expr } from '../../../src/engine/expressions/expression';
+import { formatSnippet, provenanceLines, sanitizeIdentifiers, type CodeFormat, type FormatName } from '../../../src/engine/expressions/formats';
 import { parseNumber } from '../helpers/externalTools';
 import { hostileTexts, type PayloadLanguage } from './hostileText';
 import {

@@ -1,5 +1,5 @@
-import { binary, constant, feature, unary, type Expr } from '../../../src/engine/expression';
-import { BINARY_OPERATORS, UNARY_OPERATORS } from '../../../src/engine/operators';
+import { binary, constant, feature, unary, type Expr } from '../../../src/engine/expressions/expression';
+import { BINARY_OPERATORS, UNARY_OPERATORS } from '../../../src/engine/expressions/operators';
 
 /** mulberry32: a tiny seeded generator, so every run tests the same trees. */
 export function seededRandom(seed: number): () => number {

@@ -1,5 +1,5 @@
-import type { Expr } from '../../../src/engine/expression';
-import { applyBinary, applyUnary, type UnaryOperator } from '../../../src/engine/operators';
+import type { Expr } from '../../../src/engine/expressions/expression';
+import { applyBinary, applyUnary, type UnaryOperator } from '../../../src/engine/expressions/operators';
 
 /**
  * The engine's values as a yardstick for other languages. Their libms (and V8's own constant folding of

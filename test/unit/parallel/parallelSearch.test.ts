@@ -3,10 +3,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ParallelSearch, type RunProgress } from '../../../src/parallel/parallelSearch';
 import { liveWorkerCount } from '../../../src/parallel/workerHandle';
-import { evaluateRow } from '../../../src/engine/evaluate';
-import { binary, constant, feature, structureKey } from '../../../src/engine/expression';
+import { evaluateRow } from '../../../src/engine/evaluation/evaluate';
+import { binary, constant, feature, structureKey } from '../../../src/engine/expressions/expression';
 import { resolveOptions } from '../../../src/engine/options';
-import type { ScoredEntry } from '../../../src/engine/pareto';
+import type { ScoredEntry } from '../../../src/engine/search/pareto';
 import { SearchWorker } from '../../../src/parallel/searchWorker';
 
 const workerScript = join(__dirname, '..', '..', '..', 'dist', 'worker.js');

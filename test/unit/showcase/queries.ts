@@ -1,4 +1,4 @@
-import { binary, constant, feature, type Expr } from '../../../src/engine/expression';
+import { binary, constant, feature, type Expr } from '../../../src/engine/expressions/expression';
 import type { RelatedQuery } from '../../../src/showcase/types';
 
 /** a * x^b over the first column. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseFormula, relatedCommand } from '../../../src/cli/related';
-import { structureKey } from '../../../src/engine/expression';
+import { structureKey } from '../../../src/engine/expressions/expression';
 import { classifyFormula } from '../../../src/showcase/shape';
 
 describe('eqd related', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { binary, constant, feature, unary, type Expr } from '../../../src/engine/expression';
+import { binary, constant, feature, unary, type Expr } from '../../../src/engine/expressions/expression';
 import { classifyFormula } from '../../../src/showcase/shape';
 
 const x = feature(0);

@@ -1,6 +1,6 @@
-import { countConstants, type Expr } from './expression';
+import { countConstants, type Expr } from '../expressions/expression';
 import { allFinite } from './kernels';
-import { applyUnary, unaryDerivative, type BinaryOperator, type UnaryOperator } from './operators';
+import { applyUnary, unaryDerivative, type BinaryOperator, type UnaryOperator } from '../expressions/operators';
 
 /** Values and derivatives of a subtree; `d[j]` is the derivative by the subtree's j-th constant. */
 interface Dual {

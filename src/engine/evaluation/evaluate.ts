@@ -1,4 +1,4 @@
-import type { Expr } from './expression';
+import type { Expr } from '../expressions/expression';
 import {
   addColumns,
   allFinite,
@@ -13,7 +13,7 @@ import {
   subtractColumns,
   subtractFromScalar,
 } from './kernels';
-import { applyBinary, applyUnary, type BinaryOperator, type UnaryOperator } from './operators';
+import { applyBinary, applyUnary, type BinaryOperator, type UnaryOperator } from '../expressions/operators';
 
 /** Value of an expression at one row (reference semantics; slow, for tests and single points). */
 export function evaluateRow(e: Expr, row: ArrayLike<number>): number {

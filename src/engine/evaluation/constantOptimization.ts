@@ -1,9 +1,9 @@
 import { ColumnEvaluator } from './evaluate';
-import { constantsOf, countConstants, withConstants, type Expr } from './expression';
+import { constantsOf, countConstants, withConstants, type Expr } from '../expressions/expression';
 import { JacobianEvaluator } from './jacobian';
 import { meanLoss } from './loss';
-import type { LossName } from './options';
-import type { Random } from './random';
+import type { LossName } from '../options';
+import type { Random } from '../random';
 
 /** The data constants are fitted on. */
 export interface FitData {

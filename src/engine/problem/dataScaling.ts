@@ -1,4 +1,4 @@
-import type { ResolvedOptions } from './options';
+import type { ResolvedOptions } from '../options';
 import type { SearchData } from './searchData';
 
 /**

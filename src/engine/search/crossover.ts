@@ -1,5 +1,5 @@
-import { preorder, replaceAt, type Expr } from './expression';
-import type { Random } from './random';
+import { preorder, replaceAt, type Expr } from '../expressions/expression';
+import type { Random } from '../random';
 
 /** Swaps a random subtree of `a` with a random subtree of `b`, giving two children. */
 export function crossover(rng: Random, a: Expr, b: Expr): [Expr, Expr] {

@@ -1,15 +1,15 @@
-import { chooseScaling, scaleData, scaleOptions, timesPowerOfTwo } from './dataScaling';
-import { countConstants, type Expr, size } from './expression';
+import { chooseScaling, scaleData, scaleOptions, timesPowerOfTwo } from '../problem/dataScaling';
+import { countConstants, type Expr, size } from '../expressions/expression';
 import { HallOfFame, type FameEntry } from './hallOfFame';
 import { IslandGroup } from './islands';
-import { elementLoss } from './loss';
-import { resolveOptions, type ResolvedOptions, type SearchOptions } from './options';
+import { elementLoss } from '../evaluation/loss';
+import { resolveOptions, type ResolvedOptions, type SearchOptions } from '../options';
 import { scoreFront, type ScoredEntry } from './pareto';
-import type { Scorer } from './scorer';
-import { checkSearchData, type SearchData } from './searchData';
-import { simplify } from './simplification';
+import type { Scorer } from '../evaluation/scorer';
+import { checkSearchData, type SearchData } from '../problem/searchData';
+import { simplify } from '../expressions/simplification';
 import { polishReserveSeconds, TimeBudget } from './timeBudget';
-import { frontInUserUnits } from './userUnits';
+import { frontInUserUnits } from '../problem/userUnits';
 
 export type StopReason = 'time' | 'evaluations' | 'iterations' | 'lossThreshold' | 'cancelled' | 'error';
 

@@ -1,10 +1,10 @@
 import { ConstantFitter } from './constantOptimization';
 import { ColumnEvaluator } from './evaluate';
-import type { Expr } from './expression';
+import type { Expr } from '../expressions/expression';
 import { baselineLoss, meanLoss } from './loss';
-import type { ResolvedOptions } from './options';
-import type { Random } from './random';
-import { selectRows, type SearchData } from './searchData';
+import type { ResolvedOptions } from '../options';
+import type { Random } from '../random';
+import { selectRows, type SearchData } from '../problem/searchData';
 
 /** A view of the data that candidates are evaluated on: all rows, or a mini-batch. */
 class DataView {

@@ -1,4 +1,4 @@
-import type { LossName } from './options';
+import type { LossName } from '../options';
 
 /** Weighted mean of an elementwise loss between predictions and targets. */
 export function meanLoss(

@@ -1,8 +1,8 @@
-import { binary, constant, size, unary, type Expr } from './expression';
-import { HallOfFame, type FameEntry } from './hallOfFame';
+import { binary, constant, size, unary, type Expr } from '../expressions/expression';
+import { HallOfFame, type FameEntry } from '../search/hallOfFame';
 import { timesPowerOfTwo, isIdentityScaling, type DataScaling } from './dataScaling';
-import { scoreFront, type ScoredEntry } from './pareto';
-import { simplify, type SimplifyVocabulary } from './simplification';
+import { scoreFront, type ScoredEntry } from '../search/pareto';
+import { simplify, type SimplifyVocabulary } from '../expressions/simplification';
 
 /** A tree whose value is 2^exponent times the value of `expr`. */
 interface Scaled {

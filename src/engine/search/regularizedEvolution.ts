@@ -1,13 +1,13 @@
 import type { ComplexityFrequencies } from './adaptiveParsimony';
 import { crossover } from './crossover';
-import { depth, size, type Expr } from './expression';
+import { depth, size, type Expr } from '../expressions/expression';
 import { conditionWeights, STRUCTURAL_MUTATIONS, type MutationName } from './mutation';
-import type { ResolvedOptions } from './options';
+import type { ResolvedOptions } from '../options';
 import { makeMember, reborn, type Member, type Population } from './population';
-import type { Random } from './random';
+import type { Random } from '../random';
 import type { TreeVocabulary } from './randomTree';
-import type { Scorer } from './scorer';
-import { simplify, type SimplifyVocabulary } from './simplification';
+import type { Scorer } from '../evaluation/scorer';
+import { simplify, type SimplifyVocabulary } from '../expressions/simplification';
 
 export interface EvolutionContext {
   readonly rng: Random;

@@ -1,14 +1,14 @@
 import { ComplexityFrequencies } from './adaptiveParsimony';
-import { countConstants, size, type Expr } from './expression';
+import { countConstants, size, type Expr } from '../expressions/expression';
 import { HallOfFame, type FameEntry } from './hallOfFame';
-import type { ResolvedOptions } from './options';
+import type { ResolvedOptions } from '../options';
 import { makeMember, reborn, Population, type Member } from './population';
-import { Random } from './random';
+import { Random } from '../random';
 import { randomTree } from './randomTree';
 import { evolutionCycle, type EvolutionContext } from './regularizedEvolution';
-import { Scorer } from './scorer';
-import type { SearchData } from './searchData';
-import { simplify } from './simplification';
+import { Scorer } from '../evaluation/scorer';
+import type { SearchData } from '../problem/searchData';
+import { simplify } from '../expressions/simplification';
 
 /** A formula travelling between islands or threads: its tree and its loss on all rows. */
 export interface Migrant {

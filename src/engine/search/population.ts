@@ -1,6 +1,6 @@
 import type { ComplexityFrequencies } from './adaptiveParsimony';
-import { size, type Expr } from './expression';
-import type { Random } from './random';
+import { size, type Expr } from '../expressions/expression';
+import type { Random } from '../random';
 
 /** A scored expression. `birth` orders members by age: regularized evolution replaces the oldest. */
 export interface Member {

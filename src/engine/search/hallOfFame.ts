@@ -1,4 +1,4 @@
-import type { Expr } from './expression';
+import type { Expr } from '../expressions/expression';
 
 /** The best formula found at one complexity. Losses are on all rows. */
 export interface FameEntry {

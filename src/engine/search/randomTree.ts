@@ -1,6 +1,6 @@
-import { binary, constant, feature, preorder, replaceAt, size, unary, type Expr } from './expression';
-import type { BinaryOperator, UnaryOperator } from './operators';
-import type { Random } from './random';
+import { binary, constant, feature, preorder, replaceAt, size, unary, type Expr } from '../expressions/expression';
+import type { BinaryOperator, UnaryOperator } from '../expressions/operators';
+import type { Random } from '../random';
 
 /** What random construction may use: the operators in play and the number of input features. */
 export interface TreeVocabulary {

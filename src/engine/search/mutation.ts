@@ -9,9 +9,9 @@ import {
   type BinaryNode,
   type Expr,
   type UnaryNode,
-} from './expression';
-import type { MutationWeights } from './options';
-import type { Random } from './random';
+} from '../expressions/expression';
+import type { MutationWeights } from '../options';
+import type { Random } from '../random';
 import {
   appendRandomOperator,
   operatorIndices,
