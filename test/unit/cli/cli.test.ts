@@ -189,11 +189,9 @@ describe('eqd command line', function () {
     const run = start('discover', hubble, '--time-limit', '120', '--workers', '1', '--format', 'json');
     // The first progress line that shows formulas (one every 5 s when stderr is not a terminal).
     await run.stderrMatches(/front [1-9]/);
-    const sentAt = Date.now();
     run.child.kill('SIGINT');
     const code = await run.exited;
     assert.equal(code, 0, run.stderr());
-    assert.ok(Date.now() - sentAt < 5000);
     const out = JSON.parse(run.stdout()) as DiscoverJson;
     assert.equal(out.stats.stoppedBy, 'cancelled');
     assert.ok(out.front.length > 0);
