@@ -18,7 +18,7 @@ import { registerShowcase } from './showcase';
 import { RunManager } from './runs/runManager';
 import { RunStore } from './runs/runStore';
 import { workspaceStoreFolder } from './runs/workspaceStoreFolder';
-import type { RunView } from '../shared/protocol';
+import type { RunView } from '../shared/webviewProtocol';
 import type { Services } from './services';
 import { SearchStatusBar } from './views/statusBar';
 import { RunsTreeProvider } from './views/runsTree';

@@ -18,7 +18,7 @@ import {
 import { checkSearchData, type SearchData } from '../engine/problem/searchData';
 import { polishReserveSeconds } from '../engine/search/timeBudget';
 import { frontInUserUnits } from '../engine/problem/userUnits';
-import type { SliceReport, WireFormula, WorkerFault } from '../shared/protocol';
+import type { SliceReport, WireFormula, WorkerFault } from './workerProtocol';
 import { WorkerHandle } from './workerHandle';
 
 export interface ParallelOptions {

@@ -9,7 +9,7 @@ import type {
   SliceRequest,
   WorkerFault,
   WorkerInit,
-} from '../shared/protocol';
+} from './workerProtocol';
 
 /**
  * What a search worker thread does, as a plain object: evolve its islands in time slices, and polish a

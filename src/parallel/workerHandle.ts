@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/umd/node-adapter';
-import type { SearchWorkerApi } from '../shared/protocol';
+import type { SearchWorkerApi } from './workerProtocol';
 
 /** Worker threads of this process that have started and not yet exited. */
 const live = new Set<Worker>();

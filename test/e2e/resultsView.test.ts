@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../harness';
 import { resultsPageHtml } from '../../src/extension/results/webviewHtml';
-import { COPY_FORMATS, type FromWebview, type RunView, type ToWebview } from '../../src/shared/protocol';
+import { COPY_FORMATS, type FromWebview, type RunView, type ToWebview } from '../../src/shared/webviewProtocol';
 import { failedRun, gasRun, hubbleRun, liveRun } from '../fixtures/webview/runs';
 import {
   darkTheme,

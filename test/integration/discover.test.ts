@@ -4,7 +4,7 @@ import { formatExpression, parseExpression } from '../../src/engine/expressions/
 import { copyFormula } from '../../src/extension/actions/formulaActions';
 import type { EquationDiscoveryApi } from '../../src/extension/extension';
 import type { RunRecord } from '../../src/extension/runs/runStore';
-import { COPY_FORMATS } from '../../src/shared/protocol';
+import { COPY_FORMATS } from '../../src/shared/webviewProtocol';
 
 const EXTENSION_ID = 'equation-discovery.equation-discovery';
 

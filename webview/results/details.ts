@@ -1,5 +1,5 @@
 import { latexName } from '../../src/engine/expressions/formats/latexNames';
-import { COPY_FORMATS, type FormatChoice, type FrontRow, type RunView } from '../../src/shared/protocol';
+import { COPY_FORMATS, type FormatChoice, type FrontRow, type RunView } from '../../src/shared/webviewProtocol';
 import { button, el, setText, uniqueId } from './dom';
 import { rSquared } from './fit';
 import { formatLossName, formatNumber } from './format';

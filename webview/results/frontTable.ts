@@ -1,4 +1,4 @@
-import type { FrontRow } from '../../src/shared/protocol';
+import type { FrontRow } from '../../src/shared/webviewProtocol';
 import { el, setText, uniqueId } from './dom';
 import { formatNumber } from './format';
 import { renderMath } from './math';

@@ -1,4 +1,4 @@
-import type { RunView } from '../../src/shared/protocol';
+import type { RunView } from '../../src/shared/webviewProtocol';
 import { button, el, setText } from './dom';
 import {
   formatCount,

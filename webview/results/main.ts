@@ -1,5 +1,5 @@
-import type { ToWebview } from '../../src/shared/protocol';
-import { isToWebview } from '../../src/shared/protocolChecks';
+import type { ToWebview } from '../../src/shared/webviewProtocol';
+import { isToWebview } from '../../src/shared/webviewProtocolChecks';
 import { isRecord } from '../../src/shared/schema';
 import { renderEmpty } from './emptyView';
 import { RunPage } from './runPage';

@@ -1,4 +1,4 @@
-import type { RelatedPaper, RunView } from '../../src/shared/protocol';
+import type { RelatedPaper, RunView } from '../../src/shared/webviewProtocol';
 import { button, el, setText, uniqueId } from './dom';
 
 /** Published research close to this run, and a way to describe the data so the match improves. */

@@ -1,4 +1,4 @@
-import type { RunView, ToWebview } from '../../src/shared/protocol';
+import type { RunView, ToWebview } from '../../src/shared/webviewProtocol';
 import { FormulaDetails } from './details';
 import { el } from './dom';
 import { formatLossName } from './format';

@@ -1,4 +1,4 @@
-import type { FrontRow } from '../../src/shared/protocol';
+import type { FrontRow } from '../../src/shared/webviewProtocol';
 
 /** The formula shown when the user has not picked one: the best, else the simplest. */
 export function defaultComplexity(front: readonly FrontRow[]): number | undefined {

@@ -1,5 +1,5 @@
-import type { WebviewPersistedState } from '../../src/shared/protocol';
-import { isPersistedState } from '../../src/shared/protocolChecks';
+import type { WebviewPersistedState } from '../../src/shared/webviewProtocol';
+import { isPersistedState } from '../../src/shared/webviewProtocolChecks';
 import { vscode } from './vscodeApi';
 
 /** The state saved by an earlier load of the page; an empty one when there is none or it is not valid. */

@@ -1,4 +1,4 @@
-import type { FromWebview, WebviewPersistedState } from '../../src/shared/protocol';
+import type { FromWebview, WebviewPersistedState } from '../../src/shared/webviewProtocol';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Expr } from '../../engine/expressions/expression';
 import { formatExpression, formatSnippet, parseExpression } from '../../engine/expressions/formats';
-import { COPY_FORMATS, type FormatChoice, type FrontRow } from '../../shared/protocol';
+import { COPY_FORMATS, type FormatChoice, type FrontRow } from '../../shared/webviewProtocol';
 import type { RunRecord } from '../runs/runStore';
 import type { EditorTracker } from './editorTracker';
 import { frontCsv, provenance } from './frontText';

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { provenanceLines } from '../../engine/expressions/formats/provenance';
-import type { FrontRow, RunView } from '../../shared/protocol';
+import type { FrontRow, RunView } from '../../shared/webviewProtocol';
 
 /** The comment above an inserted formula: the data it was fitted on, its loss, the inputs' ranges. */
 export function provenance(record: RunView, row: FrontRow): string[] {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isRunId } from '../../shared/runId';
-import { isComplexity } from '../../shared/protocolChecks';
+import { isComplexity } from '../../shared/webviewProtocolChecks';
 import { isRecord } from '../../shared/schema';
 import { exportFront, insertFormula } from '../actions/formulaActions';
 import { ask, notify } from '../report';

@@ -1,4 +1,4 @@
-import { isPersistedState } from '../../shared/protocolChecks';
+import { isPersistedState } from '../../shared/webviewProtocolChecks';
 import { isRunId } from '../../shared/runId';
 
 /** What a results panel restored after a reload asks to show again. */

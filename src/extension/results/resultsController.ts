@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FromWebview, RunView } from '../../shared/protocol';
+import type { FromWebview, RunView } from '../../shared/webviewProtocol';
 import { copyFormula, exportFront, insertFormula } from '../actions/formulaActions';
 import type { EditorTracker } from '../actions/editorTracker';
 import { Disposable } from '../disposable';

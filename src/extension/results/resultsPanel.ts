@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { FromWebview, ToWebview } from '../../shared/protocol';
-import { isFromWebview } from '../../shared/protocolChecks';
+import type { FromWebview, ToWebview } from '../../shared/webviewProtocol';
+import { isFromWebview } from '../../shared/webviewProtocolChecks';
 import { Disposable } from '../disposable';
 import { log } from '../log';
 import { fireAndLog } from '../report';

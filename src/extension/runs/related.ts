@@ -2,7 +2,7 @@ import { basename, extname } from 'node:path';
 import type { Expr } from '../../engine/expressions/expression';
 import { parseExpression } from '../../engine/expressions/formats';
 import { rankPapers } from '../../showcase';
-import type { RelatedPaper } from '../../shared/protocol';
+import type { RelatedPaper } from '../../shared/webviewProtocol';
 import type { RunRecord } from './runStore';
 
 /** Papers shown per run at most. */

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Dataset } from '../../data';
 import type { ScoredEntry } from '../../engine/search/pareto';
 import { ParallelSearch, type RunProgress, type RunResult } from '../../parallel/parallelSearch';
-import type { RunStats, RunStatus } from '../../shared/protocol';
+import type { RunStats, RunStatus } from '../../shared/webviewProtocol';
 import { Disposable } from '../disposable';
 import { errorText } from '../literal';
 import { log } from '../log';

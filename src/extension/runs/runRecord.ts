@@ -1,5 +1,5 @@
-import type { RunView } from '../../shared/protocol';
-import { isRunStatus, isRunView } from '../../shared/protocolChecks';
+import type { RunView } from '../../shared/webviewProtocol';
+import { isRunStatus, isRunView } from '../../shared/webviewProtocolChecks';
 import { isRunId } from '../../shared/runId';
 import { isRecord, isString, object, optional, type Check } from '../../shared/schema';
 

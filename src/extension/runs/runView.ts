@@ -3,7 +3,7 @@ import { ColumnEvaluator } from '../../engine/evaluation/evaluate';
 import { featuresOf, type Expr } from '../../engine/expressions/expression';
 import { reportFront } from '../../engine/frontReport';
 import type { ScoredEntry } from '../../engine/search/pareto';
-import type { FrontRow, RunView } from '../../shared/protocol';
+import type { FrontRow, RunView } from '../../shared/webviewProtocol';
 
 /** Most rows sent to the results view for plotting. */
 export const PLOT_ROWS = 2000;

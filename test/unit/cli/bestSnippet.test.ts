@@ -7,7 +7,7 @@ import { formatSnippet, parseExpression } from '../../../src/engine/expressions/
 import { reportFront } from '../../../src/engine/frontReport';
 import type { ScoredEntry } from '../../../src/engine/search/pareto';
 import { provenance } from '../../../src/extension/actions/frontText';
-import type { RunView } from '../../../src/shared/protocol';
+import type { RunView } from '../../../src/shared/webviewProtocol';
 
 const dataset: Dataset = {
   X: [Float64Array.from([0.5, 2, 1.25]), Float64Array.from([100, 6000, 300])],

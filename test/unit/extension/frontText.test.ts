@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import Papa from 'papaparse';
 import { frontCsv, provenance } from '../../../src/extension/actions/frontText';
-import type { RunView } from '../../../src/shared/protocol';
+import type { RunView } from '../../../src/shared/webviewProtocol';
 
 const run: RunView = {
   id: 'r1',

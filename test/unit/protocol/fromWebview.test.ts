@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isFromWebview, isPersistedState } from '../../../src/shared/protocolChecks';
+import { isFromWebview, isPersistedState } from '../../../src/shared/webviewProtocolChecks';
 import { isRunId } from '../../../src/shared/runId';
 
 describe('Webview protocol: messages from the page', () => {

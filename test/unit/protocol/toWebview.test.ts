@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isRunView, isToWebview } from '../../../src/shared/protocolChecks';
+import { isRunView, isToWebview } from '../../../src/shared/webviewProtocolChecks';
 import { failedRun, gasRun, hubbleRun, liveRun } from '../../fixtures/webview/runs';
 
 /** A copy of `value` with the field at `path` replaced (or removed, for undefined). */

@@ -1,4 +1,4 @@
-import type { FrontRow, RunView } from '../../../src/shared/protocol';
+import type { FrontRow, RunView } from '../../../src/shared/webviewProtocol';
 import { el, uniqueId } from '../dom';
 import { outside, sharedRange } from '../fit';
 import { formatNumber } from '../format';

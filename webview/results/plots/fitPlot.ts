@@ -1,4 +1,4 @@
-import type { FrontRow } from '../../../src/shared/protocol';
+import type { FrontRow } from '../../../src/shared/webviewProtocol';
 import { outside, rSquared, sharedRange } from '../fit';
 import { formatNumber } from '../format';
 import type { ChartTheme } from '../theme';

@@ -1,4 +1,4 @@
-import type { FrontRow } from '../../../src/shared/protocol';
+import type { FrontRow } from '../../../src/shared/webviewProtocol';
 import { formatNumber } from '../format';
 import type { ChartTheme } from '../theme';
 import { render, type ChartSpec, type Point, type ScatterDataset } from './charts';

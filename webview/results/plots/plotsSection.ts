@@ -1,4 +1,4 @@
-import type { FrontRow, RunView } from '../../../src/shared/protocol';
+import type { FrontRow, RunView } from '../../../src/shared/webviewProtocol';
 import { el } from '../dom';
 import { formatLossName } from '../format';
 import type { ChartTheme } from '../theme';

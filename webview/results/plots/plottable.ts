@@ -1,4 +1,4 @@
-import type { RunView } from '../../../src/shared/protocol';
+import type { RunView } from '../../../src/shared/webviewProtocol';
 
 /** Indices of the features whose values the run kept for plotting: on wide data, only some of them. */
 export function plottableFeatures(run: Pick<RunView, 'features' | 'plotRows'>): number[] {

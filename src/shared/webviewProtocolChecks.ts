@@ -1,6 +1,6 @@
 /**
  * Runtime checks of what crosses the webview boundary, in both directions, and of the page's saved state.
- * The types in `protocol.ts` only hold for values that passed these checks.
+ * The types in `webviewProtocol.ts` only hold for values that passed these checks.
  */
 
 import {
@@ -12,7 +12,7 @@ import {
   type RunView,
   type ToWebview,
   type WebviewPersistedState,
-} from './protocol';
+} from './webviewProtocol';
 import {
   arrayOf,
   integerIn,
