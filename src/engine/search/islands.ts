@@ -1,5 +1,6 @@
 import { ComplexityFrequencies } from './adaptiveParsimony';
-import { countConstants, size, type Expr } from '../expressions/expression';
+import { countConstants, size } from '../expressions/expression';
+import { formulaOf, type Formula } from './formula';
 import { HallOfFame, type FameEntry } from './hallOfFame';
 import type { ResolvedOptions } from '../options';
 import { makeMember, reborn, Population, type Member } from './population';
@@ -9,12 +10,6 @@ import { evolutionCycle, type EvolutionContext } from './regularizedEvolution';
 import { Scorer } from '../evaluation/scorer';
 import type { SearchData } from '../problem/searchData';
 import { simplify } from '../expressions/simplification';
-
-/** A formula travelling between islands or threads: its tree and its loss on all rows. */
-export interface Migrant {
-  readonly expr: Expr;
-  readonly loss: number;
-}
 
 /** Size of the random trees islands start from (SymbolicRegression.jl starts from 3-node trees). */
 const INITIAL_TREE_SIZE = 3;
@@ -31,8 +26,8 @@ export class IslandGroup {
   private readonly rng: Random;
   private readonly context: EvolutionContext;
   /** Formulas offered by other threads' islands and the global hall of fame. */
-  private externalMigrants: Migrant[] = [];
-  private externalFame: Migrant[] = [];
+  private externalMigrants: Formula[] = [];
+  private externalFame: Formula[] = [];
   iterations = 0;
   /** Where the current iteration stands: the island being evolved and its next cycle. */
   private cursor = { island: 0, cycle: 0 };
@@ -161,12 +156,12 @@ export class IslandGroup {
   }
 
   /** The best members of every island, offered to other islands and threads. */
-  bestMigrants(): Migrant[] {
-    return this.islands.flatMap((p) => p.best(this.options.topN)).map(({ expr, loss }) => ({ expr, loss }));
+  bestMigrants(): Formula[] {
+    return this.islands.flatMap((p) => p.best(this.options.topN)).map(formulaOf);
   }
 
   /** Formulas from elsewhere that migration may bring into this group's islands. */
-  receiveMigrants(migrants: Migrant[], fame: Migrant[]): void {
+  receiveMigrants(migrants: Formula[], fame: Formula[]): void {
     this.externalMigrants = migrants;
     this.externalFame = fame;
     for (const m of fame) this.hallOfFame.consider({ expr: m.expr, complexity: size(m.expr), loss: m.loss });
@@ -184,7 +179,7 @@ export class IslandGroup {
     this.replaceRandom(population, fame, options.fractionReplacedHof);
   }
 
-  private asMember(m: Migrant): Member {
+  private asMember(m: Formula): Member {
     return makeMember(m.expr, m.loss, this.scorer.cost(m.loss, size(m.expr)));
   }
 
