@@ -11,19 +11,24 @@ import {
   openSample,
   stopSearch,
 } from './commands/runCommands';
-import { ColumnMemory } from './input/columnChooser';
+import { DataFileMemory } from './input/dataFileMemory';
 import { log, logChannel } from './log';
 import { ResultsController } from './results/resultsController';
 import { registerShowcase } from './showcase';
-import { RunManager } from './runs/runManager';
+import { CurrentRunResolver } from './runs/currentRun';
+import { RunLifecycle } from './runs/runLifecycle';
 import { RunStore } from './runs/runStore';
+import { parallelSearchStarter } from './runs/startSearch';
 import { workspaceStoreFolder } from './runs/workspaceStoreFolder';
 import type { RunView } from '../shared/webviewProtocol';
 import type { Services } from './services';
-import { SearchStatusBar } from './views/statusBar';
+import { ProgressNotifications } from './views/progressNotification';
+import { RunMessages } from './views/runMessages';
 import { RunsTreeProvider } from './views/runsTree';
+import { SearchRunningContext } from './views/searchRunningContext';
+import { SearchStatusBar } from './views/statusBar';
 
-let runManager: RunManager | undefined;
+let lifecycle: RunLifecycle | undefined;
 
 /** What the extension offers other extensions (and its tests) through `activate`'s return value. */
 export interface EquationDiscoveryApi {
@@ -38,11 +43,19 @@ export interface EquationDiscoveryApi {
 export function activate(context: vscode.ExtensionContext): EquationDiscoveryApi {
   const folder = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'runs');
   const store = new RunStore(workspaceStoreFolder(folder), log());
-  const runs = new RunManager(store, vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath);
-  runManager = runs;
+  const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
+  const runs = new RunLifecycle(store, parallelSearchStarter(workerScript), log());
+  lifecycle = runs;
   const editors = new EditorTracker();
   const results = new ResultsController(context.extensionUri, runs, editors);
-  const services: Services = { context, store, runs, results, editors, columns: new ColumnMemory(context.workspaceState) };
+  const currentRun = new CurrentRunResolver({
+    shownRun: () => results.shownRun,
+    runningRuns: () => runs.running.map((r) => r.id),
+    savedRuns: async () => (await store.list()).map((s) => s.id),
+    load: (id) => runs.get(id),
+  });
+  const memory = new DataFileMemory(context.workspaceState, log());
+  const services: Services = { context, store, runs, currentRun, results, editors, memory };
   const runsTree = new RunsTreeProvider(store, runs);
 
   context.subscriptions.push(
@@ -51,7 +64,10 @@ export function activate(context: vscode.ExtensionContext): EquationDiscoveryApi
     editors,
     results,
     runsTree,
+    new ProgressNotifications(runs),
     new SearchStatusBar(runs),
+    new SearchRunningContext(runs),
+    new RunMessages(runs),
     registerShowcase(context),
     vscode.window.registerTreeDataProvider('equationDiscovery.runs', runsTree),
     vscode.commands.registerCommand('equationDiscovery.discover', (first?: unknown, second?: unknown) =>
@@ -69,35 +85,17 @@ export function activate(context: vscode.ExtensionContext): EquationDiscoveryApi
 
   return {
     getRun: (id) => runs.get(id),
-    whenDone: (id) => whenDone(runs, id),
+    whenDone: (id) => runs.whenEnded(id),
     shownRun: () => results.shownRun,
   };
-}
-
-async function whenDone(runs: RunManager, id: string): Promise<RunView> {
-  let listener: vscode.Disposable | undefined;
-  // Listening before looking, so that an end between the two is not missed.
-  const ended = new Promise<void>((resolve) => {
-    listener = runs.onDidUpdateRun((r) => {
-      if (r.id === id && r.status !== 'running') resolve();
-    });
-  });
-  try {
-    const record = await runs.get(id);
-    if (!record) throw new Error(`no run ${id}`);
-    if (runs.isRunning(id)) await ended;
-    return record;
-  } finally {
-    listener?.dispose();
-  }
 }
 
 /** Ends running searches and waits for their saves: no worker thread outlives the extension, no run is lost. */
 export async function deactivate(): Promise<void> {
   try {
-    await runManager?.shutdown();
+    await lifecycle?.shutdown();
   } finally {
-    runManager = undefined;
+    lifecycle = undefined;
     // Last, so that what the shutdown reports is still logged.
     logChannel.dispose();
   }

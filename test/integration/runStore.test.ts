@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Logger } from '../../src/extension/log';
-import type { RunManager } from '../../src/extension/runs/runManager';
+import { RunLifecycle } from '../../src/extension/runs/runLifecycle';
 import { RunStore, type RunRecord } from '../../src/extension/runs/runStore';
 import { workspaceStoreFolder } from '../../src/extension/runs/workspaceStoreFolder';
 import { RunsTreeProvider } from '../../src/extension/views/runsTree';
@@ -48,8 +48,16 @@ function freshStore(): { parent: vscode.Uri; folder: vscode.Uri; store: () => Ru
   return { parent, folder, store: () => new RunStore(workspaceStoreFolder(folder), quiet) };
 }
 
-/** What the Runs view needs of the run manager when nothing runs. */
-const idleRuns = { running: [], onDidUpdateRun: new vscode.EventEmitter<RunRecord>().event } as unknown as RunManager;
+/** Runs of a window where nothing runs. */
+function idleRuns(store: RunStore): RunLifecycle {
+  return new RunLifecycle(
+    store,
+    () => {
+      throw new Error('no search starts in these tests');
+    },
+    quiet,
+  );
+}
 
 describe('Saved runs on disk', function () {
   this.timeout(30_000);
@@ -82,7 +90,9 @@ describe('Saved runs on disk', function () {
     const run = record();
     await store().save(run);
     await write(vscode.Uri.joinPath(folder, 'runs.json'), '{}');
-    const tree = new RunsTreeProvider(store(), idleRuns);
+    const reopened = store();
+    const runs = idleRuns(reopened);
+    const tree = new RunsTreeProvider(reopened, runs);
     try {
       const children = await tree.getChildren();
       assert.deepEqual(
@@ -95,6 +105,7 @@ describe('Saved runs on disk', function () {
       assert.notEqual(item.tooltip.supportHtml, true);
     } finally {
       tree.dispose();
+      runs.dispose();
     }
   });
 

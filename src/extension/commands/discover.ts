@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DataError, parseTable, selectDataset, type DatasetOptions, type DataTable } from '../../data';
 import { OptionsError } from '../../engine/options';
 import { DataShapeError } from '../../engine/problem/searchData';
-import { chooseColumns } from '../input/columnChooser';
+import { chooseColumns, rememberedColumns } from '../input/columnChooser';
 import { resolveDataInput, type DataInput } from '../input/dataSource';
 import { reportDataError } from '../input/reportDataError';
 import type { Services } from '../services';
@@ -61,21 +61,23 @@ export async function discover(services: Services, first?: unknown, second?: unk
     input = await resolveDataInput(target, services.editors.recentDocuments());
     if (!input) return undefined;
     const table = await parse(input);
+    const uri = input.uri.toString();
+    const remembered = services.memory.get(uri);
     let choice: DatasetOptions;
     if (args?.target) {
       choice = { target: args.target, ...(args.features ? { features: args.features } : {}) };
     } else {
-      const picked = await chooseColumns(table, services.columns.recall(input.uri, table));
+      const picked = await chooseColumns(table, rememberedColumns(table, remembered.columns));
       if (!picked) return undefined;
-      await services.columns.remember(input.uri, picked);
+      await services.memory.update(uri, { columns: picked });
       choice = picked;
     }
     const dataset = selectDataset(table, choice);
     noteDroppedRows(table, dataset.dropped, input.fileName);
-    const description = args?.description ?? services.context.workspaceState.get<string>(`description:${input.uri.toString()}`);
+    const description = args?.description ?? remembered.description;
     const record = services.runs.start({
       dataset,
-      sourceUri: input.uri,
+      sourceUri: uri,
       fileName: input.fileName,
       ...(input.selection ? { selection: input.selection } : {}),
       ...(description ? { description } : {}),

@@ -4,7 +4,7 @@ import { isComplexity } from '../../shared/webviewProtocolChecks';
 import { isRecord } from '../../shared/schema';
 import { exportFront, insertFormula } from '../actions/formulaActions';
 import { ask, notify } from '../report';
-import { runDate, type RunSummary } from '../runs/runRecord';
+import { runDate, type RunRecord, type RunSummary } from '../runs/runRecord';
 import type { Services } from '../services';
 
 /**
@@ -19,15 +19,20 @@ function runIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
+/** Says there is no run yet, offering to start one. */
+async function noRunYet(): Promise<void> {
+  const discover = 'Discover Equation';
+  const choice = await ask('info', 'Equation Discovery: no run in this workspace yet.', discover);
+  if (choice === discover) await vscode.commands.executeCommand('equationDiscovery.discover');
+}
+
 /** Lets the user pick a saved or running run; undefined when there is none or the user cancels. */
 async function pickRun(services: Services, title: string): Promise<string | undefined> {
   const running = services.runs.running.map((r) => ({ id: r.id, title: r.title, createdAt: r.createdAt, status: r.status }));
   const saved = (await services.store.list()).filter((s) => !running.some((r) => r.id === s.id));
   const runs: RunSummary[] = [...running, ...saved];
   if (runs.length === 0) {
-    const discover = 'Discover Equation';
-    const choice = await ask('info', 'Equation Discovery: no run in this workspace yet.', discover);
-    if (choice === discover) await vscode.commands.executeCommand('equationDiscovery.discover');
+    await noRunYet();
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -47,36 +52,36 @@ export async function openPreviousRun(services: Services): Promise<void> {
   if (id) services.results.show(id);
 }
 
+/** Opens the results of the run given, else of the current run (the empty view when there is none). */
 export async function openResults(services: Services, runId?: unknown): Promise<void> {
   if (runId !== undefined) {
     const id = runIdOf(runId);
     if (id) services.results.show(id);
     return;
   }
-  const latest = services.runs.running[0]?.id ?? services.results.shownRun ?? (await services.store.list())[0]?.id;
-  services.results.show(latest);
+  services.results.show((await services.currentRun.find())?.id);
 }
 
 export async function exportFrontCommand(services: Services): Promise<void> {
-  const id = services.results.shownRun ?? (await pickRun(services, 'Export Pareto Front'));
-  if (!id) return;
-  const record = await services.runs.get(id);
+  const record = await services.currentRun.find();
   if (record) await exportFront(record);
+  else await noRunYet();
 }
 
 /**
- * Inserts a formula of a run into the last code editor: by default the formula selected in the results view,
- * else the best one, of the run shown there (or the latest run).
+ * Inserts a formula of a run (the one given, else the current run) into the last code editor: by default the
+ * formula selected in the results view, else the best one.
  */
 export async function insertFormulaCommand(services: Services, args?: unknown): Promise<void> {
   const given = isRecord(args) ? args : {};
-  let id: string | undefined;
+  let record: RunRecord | undefined;
   if (given['runId'] !== undefined) {
-    id = runIdOf(given['runId']);
+    const id = runIdOf(given['runId']);
     if (!id) return;
+    record = await services.runs.get(id);
+  } else {
+    record = await services.currentRun.find();
   }
-  id ??= services.results.shownRun ?? (await services.store.list())[0]?.id;
-  const record = id ? await services.runs.get(id) : undefined;
   if (!record || record.front.length === 0) {
     notify('info', 'Equation Discovery: no formula to insert yet; run Discover Equation first.');
     return;
@@ -87,12 +92,14 @@ export async function insertFormulaCommand(services: Services, args?: unknown): 
   await insertFormula(record, complexity ?? record.front[record.front.length - 1]!.complexity, services.editors);
 }
 
-export function stopSearch(services: Services): void {
-  if (services.runs.running.length === 0) {
+/** Stops the current running search. */
+export async function stopSearch(services: Services): Promise<void> {
+  const record = await services.currentRun.findRunning();
+  if (!record) {
     notify('info', 'Equation Discovery: no search is running.');
     return;
   }
-  services.runs.stop();
+  services.runs.stop(record.id);
 }
 
 export async function deleteRun(services: Services, item?: unknown): Promise<void> {
@@ -107,10 +114,9 @@ export async function deleteRun(services: Services, item?: unknown): Promise<voi
   await services.store.delete(id);
 }
 
-/** Asks for a one-line description of the data of the run shown (or the latest run), used to find related research. */
+/** Asks for a one-line description of the data of the current run, used to find related research. */
 export async function describeDataset(services: Services, text?: unknown): Promise<void> {
-  const id = services.results.shownRun ?? services.runs.running[0]?.id ?? (await services.store.list())[0]?.id;
-  const record = id ? await services.runs.get(id) : undefined;
+  const record = await services.currentRun.find();
   if (!record) {
     notify('info', 'Equation Discovery: run a discovery first, then describe its data.');
     return;
@@ -125,7 +131,7 @@ export async function describeDataset(services: Services, text?: unknown): Promi
         });
   if (description === undefined) return;
   const trimmed = description.trim();
-  await services.context.workspaceState.update(`description:${record.sourceUri}`, trimmed || undefined);
+  await services.memory.update(record.sourceUri, { description: trimmed || undefined });
   await services.runs.describe(record.id, trimmed);
 }
 

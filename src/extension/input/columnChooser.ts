@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
 import { defaultFeatures, defaultTarget, findColumn, type Column, type DataTable } from '../../data';
-
-export interface ColumnChoice {
-  target: string;
-  features: string[];
-}
+import type { ColumnChoice } from './dataFileMemory';
 
 interface ColumnItem extends vscode.QuickPickItem {
   column: Column;
@@ -29,24 +25,14 @@ function item(column: Column): ColumnItem {
   return { label: column.name, description: summary(column), column };
 }
 
-/** Remembered column choices, per data file, in the workspace state. */
-export class ColumnMemory {
-  constructor(private readonly state: vscode.Memento) {}
-
-  private key(uri: vscode.Uri): string {
-    return `columns:${uri.toString()}`;
-  }
-
-  recall(uri: vscode.Uri, table: DataTable): ColumnChoice | undefined {
-    const saved = this.state.get<ColumnChoice>(this.key(uri));
-    if (!saved || !findColumn(table, saved.target)) return undefined;
-    const features = saved.features.filter((f) => findColumn(table, f) && f !== saved.target);
-    return features.length > 0 ? { target: saved.target, features } : undefined;
-  }
-
-  async remember(uri: vscode.Uri, choice: ColumnChoice): Promise<void> {
-    await this.state.update(this.key(uri), choice);
-  }
+/**
+ * A remembered choice of columns as it applies to the table read now: the columns it names that are gone are
+ * dropped, and nothing is left when the target or every input is gone.
+ */
+export function rememberedColumns(table: DataTable, saved: ColumnChoice | undefined): ColumnChoice | undefined {
+  if (!saved || !findColumn(table, saved.target)) return undefined;
+  const features = saved.features.filter((f) => findColumn(table, f) && f !== saved.target);
+  return features.length > 0 ? { target: saved.target, features } : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import { copyFormula, exportFront, insertFormula } from '../actions/formulaActio
 import type { EditorTracker } from '../actions/editorTracker';
 import { Disposable } from '../disposable';
 import { fireAndReport } from '../report';
-import type { RunManager } from '../runs/runManager';
+import type { RunLifecycle } from '../runs/runLifecycle';
 import type { RunRecord } from '../runs/runStore';
 import { ResultsPanel, RESULTS_VIEW_TYPE } from './resultsPanel';
 import { restoredView } from './restoredState';
@@ -39,7 +39,7 @@ export class ResultsController extends Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly runs: RunManager,
+    private readonly runs: RunLifecycle,
     private readonly editors: EditorTracker,
   ) {
     super();
@@ -55,7 +55,9 @@ export class ResultsController extends Disposable {
         },
       }),
     );
-    this.register(runs.onDidUpdateRun((record) => this.onRunUpdated(record)));
+    for (const event of [runs.onDidProgress, runs.onDidEnd, runs.onDidDescribe]) {
+      this.register(event((record) => this.onRunUpdated(record)));
+    }
     this.register({ dispose: () => ResultsPanel.active?.dispose() });
   }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
-import type { RunManager } from '../runs/runManager';
+import type { RunLifecycle } from '../runs/runLifecycle';
 import { runDate, type RunSummary } from '../runs/runRecord';
 import type { RunStore } from '../runs/runStore';
 import { runTooltip } from './runTooltip';
@@ -12,7 +12,6 @@ const STATUS_ICONS: Record<RunSummary['status'], vscode.ThemeIcon> = {
   failed: new vscode.ThemeIcon('error'),
 };
 
-
 /** The Runs view: running and saved runs of this workspace, newest first; a click opens the results. */
 export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvider<RunSummary> {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -20,19 +19,12 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
 
   constructor(
     private readonly store: RunStore,
-    private readonly runs: RunManager,
+    private readonly runs: RunLifecycle,
   ) {
     super();
     this.register(store.onDidChange(() => this.changed.fire()));
-    let lastRunning = 0;
-    this.register(
-      runs.onDidUpdateRun(() => {
-        // Progress updates arrive several times a second; only starts and ends change the list.
-        const running = runs.running.length;
-        if (running !== lastRunning) this.changed.fire();
-        lastRunning = running;
-      }),
-    );
+    this.register(runs.onDidStart(() => this.changed.fire()));
+    this.register(runs.onDidEnd(() => this.changed.fire()));
   }
 
   async getChildren(element?: RunSummary): Promise<RunSummary[]> {

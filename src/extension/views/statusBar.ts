@@ -1,15 +1,23 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
-import type { RunManager } from '../runs/runManager';
+import type { RunLifecycle } from '../runs/runLifecycle';
 
 /** A status bar item while a search runs; clicking it opens the run's results. */
 export class SearchStatusBar extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('equationDiscovery.search', vscode.StatusBarAlignment.Left, 10));
-
-  constructor(private readonly runs: RunManager) {
+  constructor(
+    private readonly runs: RunLifecycle,
+    private readonly item: vscode.StatusBarItem = vscode.window.createStatusBarItem(
+      'equationDiscovery.search',
+      vscode.StatusBarAlignment.Left,
+      10,
+    ),
+  ) {
     super();
-    this.item.name = 'Equation Discovery';
-    this.register(runs.onDidUpdateRun(() => this.refresh()));
+    this.register(item);
+    item.name = 'Equation Discovery';
+    this.register(runs.onDidStart(() => this.refresh()));
+    this.register(runs.onDidProgress(() => this.refresh()));
+    this.register(runs.onDidEnd(() => this.refresh()));
   }
 
   private refresh(): void {
