@@ -1,4 +1,5 @@
 import type { Expr } from '../expressions/expression';
+import { ColumnPool } from './columnPool';
 import {
   addColumns,
   allFinite,
@@ -56,8 +57,7 @@ const KEEPS_FINITE = new Set<string>(['neg', 'abs', 'sin', 'cos', 'tanh']);
 export class ColumnEvaluator {
   readonly rows: number;
   private readonly columns: readonly Float64Array[];
-  private readonly columnSet: ReadonlySet<Float64Array>;
-  private readonly pool: Float64Array[] = [];
+  private readonly pool: ColumnPool;
   private valid = true;
   /** Whether the value the last `node` call returned is known to be finite everywhere. */
   private checked = true;
@@ -68,7 +68,7 @@ export class ColumnEvaluator {
     for (const c of columns) {
       if (c.length !== this.rows) throw new RangeError('all columns must have the same length');
     }
-    this.columnSet = new Set(columns);
+    this.pool = new ColumnPool(this.rows, columns);
   }
 
   /**
@@ -80,7 +80,7 @@ export class ColumnEvaluator {
     const result = this.node(e);
     if (typeof result !== 'number' && this.valid && !this.checked && !allFinite(result)) this.valid = false;
     if (!this.valid) {
-      if (typeof result !== 'number') this.release(result);
+      if (typeof result !== 'number') this.pool.release(result);
       return null;
     }
     const target = out ?? new Float64Array(this.rows);
@@ -89,22 +89,9 @@ export class ColumnEvaluator {
       target.fill(result);
     } else {
       target.set(result);
-      this.release(result);
+      this.pool.release(result);
     }
     return target;
-  }
-
-  private take(): Float64Array {
-    return this.pool.pop() ?? new Float64Array(this.rows);
-  }
-
-  private release(v: Float64Array): void {
-    if (!this.columnSet.has(v)) this.pool.push(v);
-  }
-
-  /** A buffer the caller may overwrite: `v` itself when it is a pooled buffer, else a fresh one. */
-  private writable(v: Float64Array): Float64Array {
-    return this.columnSet.has(v) ? this.take() : v;
   }
 
   /** Makes sure an operand of an operator that could hide a non-finite value is finite. */
@@ -132,7 +119,7 @@ export class ColumnEvaluator {
         }
         if (ABSORBS_NON_FINITE.has(e.op)) this.ensureFinite(a, argChecked);
         if (!this.valid) {
-          this.release(a);
+          this.pool.release(a);
           return NaN;
         }
         const result = this.unaryColumn(e.op, a);
@@ -143,7 +130,7 @@ export class ColumnEvaluator {
         const a = this.node(e.left);
         const leftChecked = this.checked;
         if (!this.valid) {
-          if (typeof a !== 'number') this.release(a);
+          if (typeof a !== 'number') this.pool.release(a);
           return NaN;
         }
         const b = this.node(e.right);
@@ -160,8 +147,8 @@ export class ColumnEvaluator {
           this.ensureFinite(b, rightChecked);
         }
         if (!this.valid) {
-          if (typeof a !== 'number') this.release(a);
-          if (typeof b !== 'number') this.release(b);
+          if (typeof a !== 'number') this.pool.release(a);
+          if (typeof b !== 'number') this.pool.release(b);
           return NaN;
         }
         let result: Float64Array;
@@ -181,7 +168,7 @@ export class ColumnEvaluator {
 
   private unaryColumn(op: UnaryOperator, a: Float64Array): Float64Array {
     const n = this.rows;
-    const out = this.writable(a);
+    const out = this.pool.writable(a);
     let s = 0;
     switch (op) {
       case 'neg':
@@ -226,8 +213,7 @@ export class ColumnEvaluator {
 
   private binaryColumns(op: BinaryOperator, a: Float64Array, b: Float64Array): Float64Array {
     const n = this.rows;
-    const aOwned = !this.columnSet.has(a);
-    const out = aOwned ? a : this.writable(b);
+    const out = this.pool.isScratch(a) ? a : this.pool.writable(b);
     let s = 0;
     switch (op) {
       case '+':
@@ -246,13 +232,13 @@ export class ColumnEvaluator {
         for (let i = 0; i < n; i++) s += out[i] = Math.pow(a[i]!, b[i]!);
         break;
     }
-    if (out !== b) this.release(b);
+    if (out !== b) this.pool.release(b);
     return this.finish(out, s);
   }
 
   private binaryScalarColumn(op: BinaryOperator, a: number, b: Float64Array): Float64Array {
     const n = this.rows;
-    const out = this.writable(b);
+    const out = this.pool.writable(b);
     let s = 0;
     switch (op) {
       case '+':
@@ -276,7 +262,7 @@ export class ColumnEvaluator {
 
   private binaryColumnScalar(op: BinaryOperator, a: Float64Array, b: number): Float64Array {
     const n = this.rows;
-    const out = this.writable(a);
+    const out = this.pool.writable(a);
     let s = 0;
     switch (op) {
       case '+':

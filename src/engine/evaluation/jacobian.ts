@@ -1,4 +1,5 @@
 import { countConstants, type Expr } from '../expressions/expression';
+import { ColumnPool } from './columnPool';
 import { allFinite } from './kernels';
 import { applyUnary, unaryDerivative, type BinaryOperator, type UnaryOperator } from '../expressions/operators';
 
@@ -19,13 +20,12 @@ interface Dual {
 export class JacobianEvaluator {
   readonly rows: number;
   private readonly columns: readonly Float64Array[];
-  private readonly columnSet: ReadonlySet<Float64Array>;
-  private readonly pool: Float64Array[] = [];
+  private readonly pool: ColumnPool;
 
   constructor(columns: readonly Float64Array[], rows?: number) {
     this.columns = columns;
     this.rows = rows ?? columns[0]?.length ?? 0;
-    this.columnSet = new Set(columns);
+    this.pool = new ColumnPool(this.rows, columns);
   }
 
   /**
@@ -43,24 +43,16 @@ export class JacobianEvaluator {
       ok = ok && allFinite(dj);
       jacobian[j]!.set(dj);
     }
-    this.release(result.v);
-    for (const dj of result.d) this.release(dj);
+    this.pool.release(result.v);
+    for (const dj of result.d) this.pool.release(dj);
     return ok;
-  }
-
-  private take(): Float64Array {
-    return this.pool.pop() ?? new Float64Array(this.rows);
-  }
-
-  private release(v: Float64Array): void {
-    if (!this.columnSet.has(v)) this.pool.push(v);
   }
 
   private node(e: Expr): Dual {
     switch (e.kind) {
       case 'constant': {
-        const v = this.take().fill(e.value);
-        return { v, d: [this.take().fill(1)] };
+        const v = this.pool.take().fill(e.value);
+        return { v, d: [this.pool.take().fill(1)] };
       }
       case 'feature':
         return { v: this.columns[e.index]!, d: [] };
@@ -73,21 +65,21 @@ export class JacobianEvaluator {
 
   private unaryNode(op: UnaryOperator, a: Dual): Dual {
     const n = this.rows;
-    const v = this.take();
+    const v = this.pool.take();
     const x = a.v;
     if (a.d.length === 0) {
       for (let i = 0; i < n; i++) v[i] = applyUnary(op, x[i]!);
     } else {
-      const slope = this.take();
+      const slope = this.pool.take();
       for (let i = 0; i < n; i++) {
         const y = applyUnary(op, x[i]!);
         v[i] = y;
         slope[i] = unaryDerivative(op, x[i]!, y);
       }
       for (const dj of a.d) for (let i = 0; i < n; i++) dj[i]! *= slope[i]!;
-      this.release(slope);
+      this.pool.release(slope);
     }
-    this.release(x);
+    this.pool.release(x);
     return { v, d: a.d };
   }
 
@@ -95,7 +87,7 @@ export class JacobianEvaluator {
     const n = this.rows;
     const x = a.v;
     const y = b.v;
-    const v = this.take();
+    const v = this.pool.take();
     switch (op) {
       case '+':
         for (let i = 0; i < n; i++) v[i] = x[i]! + y[i]!;
@@ -124,8 +116,8 @@ export class JacobianEvaluator {
         }
         break;
     }
-    this.release(x);
-    this.release(y);
+    this.pool.release(x);
+    this.pool.release(y);
     return { v, d: a.d.length === 0 ? b.d : b.d.length === 0 ? a.d : a.d.concat(b.d) };
   }
 }
