@@ -201,20 +201,6 @@ export function structureKey(e: Expr): string {
   }
 }
 
-/** Structure with every constant replaced by `c`: equal shapes share a key whatever their fitted values. */
-export function shapeKey(e: Expr): string {
-  switch (e.kind) {
-    case 'constant':
-      return 'c';
-    case 'feature':
-      return `x${e.index}`;
-    case 'unary':
-      return `${e.op}(${shapeKey(e.arg)})`;
-    case 'binary':
-      return `(${shapeKey(e.left)}${e.op}${shapeKey(e.right)})`;
-  }
-}
-
 export function equalExpr(a: Expr, b: Expr): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind) return false;

@@ -23,7 +23,6 @@ export const UNARY_OPERATORS = [
 
 export type BinaryOperator = (typeof BINARY_OPERATORS)[number];
 export type UnaryOperator = (typeof UNARY_OPERATORS)[number];
-export type OperatorName = BinaryOperator | UnaryOperator;
 
 export function isBinaryOperator(name: string): name is BinaryOperator {
   return (BINARY_OPERATORS as readonly string[]).includes(name);

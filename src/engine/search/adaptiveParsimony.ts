@@ -16,17 +16,8 @@ export class ComplexityFrequencies {
     this.normalize();
   }
 
-  record(complexity: number, weight = 1): void {
-    if (complexity >= 1 && complexity <= this.maxSize) this.counts[complexity]! += weight;
-  }
-
-  /** Adds another tracker's counts (used to merge the statistics of several workers). */
-  merge(counts: ArrayLike<number>): void {
-    for (let i = 1; i <= this.maxSize && i < counts.length; i++) this.counts[i]! += counts[i]!;
-  }
-
-  rawCounts(): Float64Array {
-    return this.counts.slice();
+  record(complexity: number): void {
+    if (complexity >= 1 && complexity <= this.maxSize) this.counts[complexity]! += 1;
   }
 
   /** Shrinks old counts so the total stays within the window, then recomputes the normalised frequencies. */

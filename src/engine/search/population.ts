@@ -14,7 +14,7 @@ export interface Member {
 let births = 0;
 
 /** A strictly increasing birth stamp. */
-export function nextBirth(): number {
+function nextBirth(): number {
   return ++births;
 }
 

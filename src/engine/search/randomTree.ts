@@ -10,7 +10,7 @@ export interface TreeVocabulary {
 }
 
 /** A feature or a constant drawn from a standard normal, with equal chance. */
-export function randomLeaf(rng: Random, vocabulary: TreeVocabulary): Expr {
+function randomLeaf(rng: Random, vocabulary: TreeVocabulary): Expr {
   return rng.bool() ? constant(rng.normal()) : feature(rng.int(vocabulary.features));
 }
 
@@ -30,7 +30,7 @@ export function randomOperatorNode(rng: Random, vocabulary: TreeVocabulary): Exp
 }
 
 /** Indices (pre-order) of leaves, or of operator nodes. */
-export function leafIndices(e: Expr): number[] {
+function leafIndices(e: Expr): number[] {
   const out: number[] = [];
   preorder(e).forEach((n, i) => {
     if (n.kind === 'constant' || n.kind === 'feature') out.push(i);

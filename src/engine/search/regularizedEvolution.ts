@@ -2,7 +2,7 @@ import type { ComplexityFrequencies } from './adaptiveParsimony';
 import { crossover } from './crossover';
 import { depth, size, type Expr } from '../expressions/expression';
 import { conditionWeights, STRUCTURAL_MUTATIONS, type MutationName } from './mutation';
-import type { ResolvedOptions } from '../options';
+import { DEFAULT_MUTATION_WEIGHTS, type ResolvedOptions } from '../options';
 import { makeMember, reborn, type Member, type Population } from './population';
 import type { Random } from '../random';
 import type { TreeVocabulary } from './randomTree';
@@ -19,20 +19,8 @@ export interface EvolutionContext {
   readonly onCandidate: (member: Member) => void;
 }
 
-const MUTATION_NAMES: MutationName[] = [
-  'mutateConstant',
-  'mutateOperator',
-  'swapOperands',
-  'rotateTree',
-  'addNode',
-  'insertNode',
-  'deleteNode',
-  'simplify',
-  'randomize',
-  'doNothing',
-  'optimize',
-  'replaceFeature',
-];
+/** Every mutation, in the order of the weights' fields: the order random draws map to. */
+const MUTATION_NAMES = Object.keys(DEFAULT_MUTATION_WEIGHTS) as MutationName[];
 
 const MAX_ATTEMPTS = 10;
 
@@ -51,7 +39,7 @@ function score(ctx: EvolutionContext, expr: Expr, loss?: number): Member {
  * A mutated child of `parent` (SymbolicRegression.jl's `next_generation`). Invalid or rejected children are
  * replaced by a copy of the parent, which still takes the place of the oldest member.
  */
-export function nextGeneration(ctx: EvolutionContext, parent: Member, temperature: number): Member {
+function nextGeneration(ctx: EvolutionContext, parent: Member, temperature: number): Member {
   const { rng, options } = ctx;
   const weights = conditionWeights(
     options.mutationWeights,
@@ -106,7 +94,7 @@ export function nextGeneration(ctx: EvolutionContext, parent: Member, temperatur
 }
 
 /** Two children of two parents by subtree crossover; parents' copies when no valid pair turns up. */
-export function crossoverGeneration(ctx: EvolutionContext, a: Member, b: Member): [Member, Member] {
+function crossoverGeneration(ctx: EvolutionContext, a: Member, b: Member): [Member, Member] {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const [x, y] = crossover(ctx.rng, a.expr, b.expr);
     if (fitsLimits(x, ctx.options) && fitsLimits(y, ctx.options)) {

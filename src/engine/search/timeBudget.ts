@@ -6,7 +6,7 @@ export const MAX_POLISH_SHARE = 0.25;
  * value passes it costs: a Levenberg-Marquardt run from the search's constants and one from a perturbed
  * start, a few steps each.
  */
-export const POLISH_EVALUATIONS_PER_FITTED_FORMULA = 60;
+const POLISH_EVALUATIONS_PER_FITTED_FORMULA = 60;
 
 /** Time kept after polishing for the final work: scoring the front, rewriting it, stopping the threads. */
 export const FINISH_MARGIN_SECONDS = 0.05;

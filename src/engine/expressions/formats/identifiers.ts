@@ -61,7 +61,7 @@ function usable(s: string, rules: IdentifierRules, taken: ReadonlySet<string>): 
 }
 
 /** `base`, or `base_2`, `base_3`, ... (shortened to the length limit), the first one that is free. */
-export function uniqueIdentifier(base: string, rules: IdentifierRules, taken: ReadonlySet<string>): string {
+function uniqueIdentifier(base: string, rules: IdentifierRules, taken: ReadonlySet<string>): string {
   if (usable(base, rules, taken)) return base;
   for (let k = 2; k < 100_000; k++) {
     const suffix = base.endsWith('_') ? String(k) : `_${k}`;

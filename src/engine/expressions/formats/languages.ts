@@ -23,7 +23,7 @@ export function shortest(magnitude: number): string {
 }
 
 /** The shortest spelling, with ".0" added where it would otherwise read as an integer literal. */
-export function floatLiteral(magnitude: number): string {
+function floatLiteral(magnitude: number): string {
   const s = shortest(magnitude);
   return /[.eE]/.test(s) ? s : `${s}.0`;
 }

@@ -47,7 +47,7 @@ const TEXT_ESCAPES: Readonly<Record<string, string>> = {
  * Arbitrary text in `\text{}`; Greek letters (which KaTeX's text fonts lack) become inline math. Line breaks
  * and other unprintable characters are shown as escapes: a blank line would end the math in Markdown.
  */
-export function texText(s: string): string {
+function texText(s: string): string {
   const body = [...escapeUnprintable(s)].map((ch) => TEXT_ESCAPES[ch] ?? (GREEK_CHARS[ch] !== undefined ? `$${GREEK_CHARS[ch]}$` : ch)).join('');
   return `\\text{${body}}`;
 }

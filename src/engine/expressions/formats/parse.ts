@@ -89,7 +89,7 @@ function tokenize(text: string): Token[] {
 }
 
 /** The variable names a formula may use: the sanitised names, then the original ones that are valid symbols. */
-export function variableLookup(names: readonly string[]): Map<string, number> {
+function variableLookup(names: readonly string[]): Map<string, number> {
   const rules = IDENTIFIER_RULES.mathjs;
   const lookup = new Map<string, number>();
   sanitizeWithRules(names, rules).forEach((id, i) => lookup.set(id, i));

@@ -55,7 +55,7 @@ export function atom(text: string): Fragment {
   return { text, prec: Prec.atom, minus: false };
 }
 
-export function parenthesize(f: Fragment): Fragment {
+function parenthesize(f: Fragment): Fragment {
   return atom(`(${f.text})`);
 }
 
