@@ -1,17 +1,8 @@
 import type { Dataset } from '../data';
+import { extent } from '../data/extent';
 import { formatComment, formatSnippet, provenanceLines } from '../engine/expressions/formats';
 import type { ScoredEntry } from '../engine/search/pareto';
 import type { SnippetFormat } from './outputFormats';
-
-function extent(values: Float64Array): [number, number] {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return [min, max];
-}
 
 export interface SnippetSource {
   readonly dataset: Dataset;
@@ -35,7 +26,7 @@ export function bestSnippet(front: readonly ScoredEntry[], format: SnippetFormat
       rows: dataset.rows,
       target: dataset.targetName,
       features: dataset.featureNames,
-      featureRanges: dataset.X.map(extent),
+      featureRanges: dataset.X.map((column) => extent(column)),
       loss: source.loss,
     },
     best,

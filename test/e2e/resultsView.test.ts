@@ -7,6 +7,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../harness';
+import { rSquared } from '../../src/engine/evaluation/rSquared';
 import { resultsPageHtml } from '../../src/extension/results/webviewHtml';
 import { COPY_FORMATS, type FromWebview, type RunView, type ToWebview } from '../../src/shared/webviewProtocol';
 import { failedRun, gasRun, hubbleRun, liveRun } from '../fixtures/webview/runs';
@@ -258,13 +259,8 @@ function withoutPolling(messages: FromWebview[]): FromWebview[] {
   return messages.filter((m) => m.type !== 'ready');
 }
 
-function rSquared(run: RunView, complexity: number): number {
-  const actual = run.plotRows.target;
-  const predicted = run.front.find((r) => r.complexity === complexity)!.predictions!;
-  const mean = actual.reduce((a, b) => a + b, 0) / actual.length;
-  const residual = actual.reduce((s, a, i) => s + (a - predicted[i]!) ** 2, 0);
-  const total = actual.reduce((s, a) => s + (a - mean) ** 2, 0);
-  return 1 - residual / total;
+function rSquaredAt(run: RunView, complexity: number): number {
+  return rSquared(run.plotRows.target, run.front.find((r) => r.complexity === complexity)!.predictions)!;
 }
 
 const updates = liveRun.updates.filter((m): m is Extract<ToWebview, { type: 'updateRun' }> => m.type === 'updateRun');
@@ -364,7 +360,7 @@ describe('Results view (webview page in Chromium)', function () {
     assert.equal(await details.locator('.details-head .best-badge').isVisible(), true);
     assert.equal(await view.metric('Complexity'), String(hubbleBest.complexity));
     assert.equal(await view.metric('Loss'), '31140');
-    assert.equal(await view.metric('R²'), rSquared(hubbleRun, hubbleBest.complexity).toFixed(4));
+    assert.equal(await view.metric('R²'), rSquaredAt(hubbleRun, hubbleBest.complexity).toFixed(4));
     assert.equal(await details.locator('code.expression').innerText(), hubbleBest.expression);
     assert.match(await view.style('.details code.expression', 'fontFamily'), /mono/i);
 
@@ -495,7 +491,7 @@ describe('Results view (webview page in Chromium)', function () {
       assert.ok(described && (await page.locator(`#${described}`).innerText()).length > 20);
     }
     assert.match(await view.caption(0), /^8 formulas, complexity 1 to 15; loss falls from 1\.13 × 10⁵ to 21900\. Best: complexity 3\./);
-    assert.match(await view.caption(1), new RegExp(`R² = ${rSquared(hubbleRun, 3).toFixed(4)}`));
+    assert.match(await view.caption(1), new RegExp(`R² = ${rSquaredAt(hubbleRun, 3).toFixed(4)}`));
     assert.match(await view.caption(2), /32 rows of data, and the formula of complexity 3 as a line/);
     assert.equal(await page.locator('figure.plot h3').nth(2).innerText(), 'v against D');
 

@@ -1,7 +1,7 @@
 import { latexName } from '../../src/engine/expressions/formats/latexNames';
 import { COPY_FORMATS, type FormatChoice, type FrontRow, type RunView } from '../../src/shared/webviewProtocol';
 import { button, el, setText, uniqueId } from './dom';
-import { rSquared } from './fit';
+import { rSquared } from '../../src/engine/evaluation/rSquared';
 import { formatLossName, formatNumber } from './format';
 import { renderMath } from './math';
 

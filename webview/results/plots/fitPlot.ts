@@ -1,5 +1,6 @@
 import type { FrontRow } from '../../../src/shared/webviewProtocol';
-import { outside, rSquared, sharedRange } from '../fit';
+import { rSquared } from '../../../src/engine/evaluation/rSquared';
+import { outside, sharedRange } from '../fit';
 import { formatNumber } from '../format';
 import type { ChartTheme } from '../theme';
 import {
