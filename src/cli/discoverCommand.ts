@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { defaultFeatures, defaultTarget, loadFile, selectDataset, type Dataset } from '../data';
+import { defaultFeatures, defaultTarget, selectDataset, type Dataset } from '../data';
+import { loadFile } from '../data/loadFile';
 import { reportFront } from '../engine/frontReport';
 import { DEFAULT_OPTIONS } from '../engine/options';
 import type { ScoredEntry } from '../engine/search/pareto';

@@ -1,9 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
 import { parseDelimited } from './csv';
 import { DataError } from './errors';
 import { headerNames, looksLikeHeader } from './header';
 import { parseJson } from './json';
-import { checkTextFileSize } from './limits';
 import { cellKinds, formatFromFileName, looksLikeJson, sniffSample, usesDecimalComma } from './sniff';
 import type { DataFormat, DataTable, LoadOptions } from './table';
 
@@ -64,40 +62,11 @@ export function detectHeader(input: string, options: Pick<LoadOptions, 'fileName
   }
 }
 
-/** Reads and parses a file; the path is used as `fileName` unless one is given. */
-export async function loadFile(path: string, options: LoadOptions = {}): Promise<DataTable> {
-  const fileName = options.fileName ?? path;
-  let text: string;
-  try {
-    const size = (await stat(path)).size;
-    checkTextFileSize(size, fileName);
-    text = decodeText(await readFile(path));
-  } catch (e) {
-    throw e instanceof DataError ? e : fileError(e, fileName);
-  }
-  return parseTable(text, { ...options, fileName });
-}
-
 /** UTF-8 unless the file starts with a UTF-16 byte-order mark (as spreadsheet "Unicode text" exports do). */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   return new TextDecoder('utf-8').decode(bytes);
-}
-
-function fileError(e: unknown, file: string): DataError {
-  const code = (e as { code?: unknown } | null)?.code;
-  const detail =
-    code === 'ENOENT'
-      ? 'file not found'
-      : code === 'EISDIR'
-        ? 'this is a directory, not a data file'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied: the file cannot be read'
-          : code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE' || e instanceof RangeError
-            ? 'the file is too large to read'
-            : `cannot read the file: ${e instanceof Error ? e.message : String(e)}`;
-  return new DataError('file', detail, { file }, { cause: e });
 }
 
 function asDataError(e: unknown, file: string | undefined): DataError {

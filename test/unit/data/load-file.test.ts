@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkTextFileSize, DataError, defaultFeatures, MAX_TEXT_FILE_BYTES, defaultTarget, loadFile, selectDataset } from '../../../src/data/index';
+import { checkTextFileSize, DataError, defaultFeatures, MAX_TEXT_FILE_BYTES, defaultTarget, selectDataset } from '../../../src/data/index';
+import { loadFile } from '../../../src/data/loadFile';
 
 const HUBBLE = 'data/samples/real-hubble-1929.csv';
 
