@@ -105,6 +105,14 @@ if (!production) {
     external: ['vscode', 'mocha', '@vscode/test-electron'],
     sourcemap: true,
   });
+  // A worker entry that fails on purpose, for the unit tests of the worker pool (given as its `workerScript`).
+  builds.push({
+    ...nodeCommon,
+    entryPoints: ['test/fixtures/parallel/faultyWorker.ts'],
+    outbase: 'test',
+    outdir: 'out/test',
+    sourcemap: true,
+  });
 }
 
 const present = builds.filter((b) => {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { chooseScaling, scaleData, scaleOptions, timesPowerOfTwo, type DataScaling } from '../engine/problem/dataScaling';
 import { size } from '../engine/expressions/expression';
+import { formulaOf, type Formula } from '../engine/search/formula';
 import { HallOfFame, type FameEntry } from '../engine/search/hallOfFame';
 import { resolveOptions, type ResolvedOptions, type SearchOptions } from '../engine/options';
 import type { ScoredEntry } from '../engine/search/pareto';
@@ -18,7 +19,7 @@ import {
 import { checkSearchData, type SearchData } from '../engine/problem/searchData';
 import { polishReserveSeconds } from '../engine/search/timeBudget';
 import { frontInUserUnits } from '../engine/problem/userUnits';
-import type { SliceReport, WireFormula, WorkerFault } from './workerProtocol';
+import type { SliceReport } from './workerProtocol';
 import { WorkerHandle } from './workerHandle';
 
 export interface ParallelOptions {
@@ -30,8 +31,6 @@ export interface ParallelOptions {
   sliceMs?: number;
   /** Minimum time between progress events. */
   progressIntervalMs?: number;
-  /** Test hook: makes one worker fail on purpose. */
-  fault?: WorkerFault & { worker: number };
 }
 
 export interface RunProgress extends SearchProgress {
@@ -197,20 +196,17 @@ export class ParallelSearch {
       await Promise.all(
         this.handles.map((h, i) => {
           const islands = Math.floor(options.populations / count) + (i < options.populations % count ? 1 : 0);
-          const fault = parallel.fault?.worker === i ? parallel.fault : undefined;
           return h
-            .call((r) =>
-              r.init({
-                X: [...this.data.X],
-                y: this.data.y,
-                ...(this.data.weights ? { weights: this.data.weights } : {}),
-                options,
-                islands,
-                seed: options.seed * 1009 + i,
-                stopFlag: this.stopFlag.buffer as SharedArrayBuffer,
-                ...(fault ? { fault: { failOnSlice: fault.failOnSlice, mode: fault.mode } } : {}),
-              }),
-            )
+            .request({
+              type: 'init',
+              X: [...this.data.X],
+              y: this.data.y,
+              ...(this.data.weights ? { weights: this.data.weights } : {}),
+              options,
+              islands,
+              seed: options.seed * 1009 + i,
+              stopFlag: this.stopFlag.buffer as SharedArrayBuffer,
+            })
             .catch((error: unknown) => this.workerFailed(h, error));
         }),
       );
@@ -231,8 +227,8 @@ export class ParallelSearch {
     if (this.liveHandles().length === 0) this.requestStop('error');
   }
 
-  private migrantsFor(handle: WorkerHandle): WireFormula[] {
-    const pool: WireFormula[] = [];
+  private migrantsFor(handle: WorkerHandle): Formula[] {
+    const pool: Formula[] = [];
     for (const [id, report] of this.reports) if (id !== handle.id) pool.push(...report.migrants);
     if (pool.length <= MAX_MIGRANTS) return pool;
     return pool.sort((a, b) => a.loss - b.loss).slice(0, MAX_MIGRANTS);
@@ -243,13 +239,12 @@ export class ParallelSearch {
     while (this.stoppedBy === null && !this.failed.has(handle.id)) {
       let report: SliceReport;
       try {
-        report = await handle.call((r) =>
-          r.runSlice({
-            budgetMs: sliceMs,
-            migrants: this.migrantsFor(handle),
-            fame: this.fame.front(this.floor).map(({ expr, loss }) => ({ expr, loss })),
-          }),
-        );
+        report = await handle.request({
+          type: 'runSlice',
+          budgetMs: sliceMs,
+          migrants: this.migrantsFor(handle),
+          fame: this.fame.front(this.floor).map(formulaOf),
+        });
       } catch (error) {
         this.workerFailed(handle, error);
         return;
@@ -279,7 +274,7 @@ export class ParallelSearch {
         ...(await Promise.all(
           survivors.map((handle, i) =>
             handle
-              .call((r) => r.polish({ entries: shares[i]!.map(({ expr, loss }) => ({ expr, loss })), floor: this.floor, budgetMs }))
+              .request({ type: 'polish', entries: shares[i]!.map(formulaOf), floor: this.floor, budgetMs })
               .catch((error: unknown) => {
                 this.workerFailed(handle, error);
                 return [];

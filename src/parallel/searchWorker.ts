@@ -1,25 +1,25 @@
 import { size } from '../engine/expressions/expression';
+import { formulaOf } from '../engine/search/formula';
 import { IslandGroup } from '../engine/search/islands';
 import { polishFront } from '../engine/search/search';
+import type { Handlers } from '../shared/messages';
 import type {
   PolishedFormula,
   PolishRequest,
-  SearchWorkerApi,
   SliceReport,
   SliceRequest,
-  WorkerFault,
   WorkerInit,
+  WorkerReplies,
+  WorkerRequest,
 } from './workerProtocol';
 
 /**
  * What a search worker thread does, as a plain object: evolve its islands in time slices, and polish a
- * front at the end. The thread entry exposes it through comlink; tests can also call it directly.
+ * front at the end. The thread entry serves it through `searchWorkerHandlers`; tests can also call it directly.
  */
-export class SearchWorker implements SearchWorkerApi {
+export class SearchWorker {
   private group: IslandGroup | null = null;
   private stop: Int32Array | null = null;
-  private fault: WorkerFault | undefined;
-  private slices = 0;
 
   init(init: WorkerInit): void {
     this.group = new IslandGroup(
@@ -29,23 +29,17 @@ export class SearchWorker implements SearchWorkerApi {
       init.seed,
     );
     this.stop = new Int32Array(init.stopFlag);
-    this.fault = init.fault;
   }
 
   runSlice(request: SliceRequest): SliceReport {
     const group = this.requireGroup();
-    this.slices++;
-    if (this.fault && this.slices === this.fault.failOnSlice) {
-      if (this.fault.mode === 'exit') process.exit(3);
-      throw new Error(`injected failure on slice ${this.slices}`);
-    }
     group.receiveMigrants(request.migrants, request.fame);
     const deadline = performance.now() + request.budgetMs;
     const stop = this.stop!;
     const shouldStop = (): boolean => Atomics.load(stop, 0) !== 0 || performance.now() >= deadline;
     while (!shouldStop()) group.iterate(shouldStop);
     return {
-      fame: group.hallOfFame.all().map(({ expr, loss }) => ({ expr, loss })),
+      fame: group.hallOfFame.all().map(formulaOf),
       migrants: group.bestMigrants(),
       evaluations: group.scorer.evaluations,
       iterations: group.iterations,
@@ -64,4 +58,15 @@ export class SearchWorker implements SearchWorkerApi {
     if (!this.group) throw new Error('search worker used before init');
     return this.group;
   }
+}
+
+export type SearchWorkerHandlers = Handlers<WorkerRequest, WorkerReplies>;
+
+/** A worker's handler of each request type. */
+export function searchWorkerHandlers(worker: SearchWorker): SearchWorkerHandlers {
+  return {
+    init: (request) => worker.init(request),
+    runSlice: (request) => worker.runSlice(request),
+    polish: (request) => worker.polish(request),
+  };
 }

@@ -1,23 +1,12 @@
 /**
- * Messages between the search coordinator and its worker threads. Workers expose `SearchWorkerApi` through
- * comlink; the coordinator pulls progress by calling `runSlice` repeatedly (a pull API: no callbacks cross
- * the thread boundary).
+ * Messages between the search coordinator and its worker threads. The coordinator sends requests and pulls
+ * progress by sending `runSlice` repeatedly (no callbacks cross the thread boundary); each request gets the
+ * reply `WorkerReplies` names for its type. Comlink carries the calls; `workerProtocolChecks.ts` checks what
+ * arrives on each side.
  */
 
-import type { Expr } from '../engine/expressions/expression';
 import type { ResolvedOptions } from '../engine/options';
-
-/** A formula and its loss on all rows, as it travels between threads. */
-export interface WireFormula {
-  expr: Expr;
-  loss: number;
-}
-
-/** Test-only fault injection: makes a worker fail on its n-th slice, to exercise the pool's recovery. */
-export interface WorkerFault {
-  failOnSlice: number;
-  mode: 'throw' | 'exit';
-}
+import type { Formula } from '../engine/search/formula';
 
 export interface WorkerInit {
   X: Float64Array[];
@@ -28,42 +17,55 @@ export interface WorkerInit {
   seed: number;
   /** Int32 flag set to 1 by the coordinator to stop every worker at once. */
   stopFlag: SharedArrayBuffer;
-  fault?: WorkerFault;
 }
 
 export interface SliceRequest {
   /** How long to evolve before reporting back, unless stopped earlier. */
   budgetMs: number;
   /** The best formulas of the other workers' islands. */
-  migrants: WireFormula[];
+  migrants: Formula[];
   /** The global Pareto front. */
-  fame: WireFormula[];
+  fame: Formula[];
 }
 
 export interface SliceReport {
   /** The worker's whole hall of fame (best per complexity). */
-  fame: WireFormula[];
-  migrants: WireFormula[];
+  fame: Formula[];
+  migrants: Formula[];
   /** Evaluations since the worker started, in full-data units. */
   evaluations: number;
   iterations: number;
 }
 
 export interface PolishRequest {
-  entries: WireFormula[];
+  entries: Formula[];
   floor: number;
   /** Polishing stops refitting after this long and returns what it has. */
   budgetMs: number;
 }
 
-export interface PolishedFormula extends WireFormula {
+export interface PolishedFormula extends Formula {
   complexity: number;
   score: number;
   best: boolean;
 }
 
-export interface SearchWorkerApi {
-  init(init: WorkerInit): void;
-  runSlice(request: SliceRequest): SliceReport;
-  polish(request: PolishRequest): PolishedFormula[];
+/** Coordinator -> worker. */
+export type WorkerRequest =
+  | ({ type: 'init' } & WorkerInit)
+  | ({ type: 'runSlice' } & SliceRequest)
+  | ({ type: 'polish' } & PolishRequest);
+
+/** Worker -> coordinator: the reply to each type of request. */
+export interface WorkerReplies {
+  init: void;
+  runSlice: SliceReport;
+  polish: PolishedFormula[];
+}
+
+export type WorkerRequestType = WorkerRequest['type'];
+
+/** What a worker thread exposes through comlink. The coordinator checks each reply before use. */
+export interface WorkerEndpoint {
+  request(message: WorkerRequest): WorkerReplies[WorkerRequestType];
 }
