@@ -6,8 +6,8 @@ import type { ResolvedOptions } from '../options';
 import type { Random } from '../random';
 import { selectRows, type SearchData } from '../problem/searchData';
 
-/** A view of the data that candidates are evaluated on: all rows, or a mini-batch. */
-class DataView {
+/** The rows candidates are evaluated on (all of them, or a mini-batch), with an evaluator and a constant fitter for them. */
+class EvaluationRows {
   readonly evaluator: ColumnEvaluator;
   readonly fitter: ConstantFitter;
   private readonly buffer: Float64Array;
@@ -44,8 +44,8 @@ export class Scorer {
   readonly rows: number;
   /** Evaluations so far, in units of one expression evaluated on all rows. */
   evaluations = 0;
-  private readonly full: DataView;
-  private batch: DataView | null = null;
+  private readonly full: EvaluationRows;
+  private batch: EvaluationRows | null = null;
   private readonly normalization: number;
 
   constructor(
@@ -54,7 +54,7 @@ export class Scorer {
     private readonly rng: Random,
   ) {
     this.rows = data.y.length;
-    this.full = new DataView(data, options);
+    this.full = new EvaluationRows(data, options);
     this.baseline = baselineLoss(options.loss, data.y, data.weights, options.huberDelta);
     // As in SymbolicRegression.jl: losses are compared relative to the baseline, unless the target is
     // nearly constant, where a floor keeps the ratio meaningful.
@@ -80,7 +80,7 @@ export class Scorer {
       order[i] = order[j]!;
       order[j] = t;
     }
-    this.batch = new DataView(selectRows(this.data, order.subarray(0, count)), this.options);
+    this.batch = new EvaluationRows(selectRows(this.data, order.subarray(0, count)), this.options);
     this.batchId++;
   }
 
