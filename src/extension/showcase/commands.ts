@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Grouping } from './grouping';
 import { COMMANDS } from './ids';
 import { notify } from '../report';
-import { externalLink } from './links';
+import { externalLink } from '../../shared/webLink';
 import { citation } from './paperText';
 import { linkOfArgument, paperOfArgument } from './resolve';
 import type { ShowcaseState } from './state';

@@ -2,8 +2,6 @@ import type { Paper } from '../../showcase';
 
 export type Grouping = 'field' | 'year';
 
-export const GROUPINGS: readonly Grouping[] = ['field', 'year'];
-
 export function isGrouping(value: unknown): value is Grouping {
   return value === 'field' || value === 'year';
 }

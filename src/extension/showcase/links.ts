@@ -1,7 +1,5 @@
 import { externalLink } from '../../shared/webLink';
 
-export { externalLink };
-
 /** A form of a link for comparing two links to the same page: http and https, case of the host, a final slash. */
 export function linkKey(link: string): string {
   const url = externalLink(link);

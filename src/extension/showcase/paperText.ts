@@ -2,8 +2,6 @@ import type { Paper } from '../../showcase';
 import { escapeMarkdown } from '../literal';
 import { fieldLabel } from './grouping';
 
-export { escapeMarkdown };
-
 /** "T. Anthony Sun et al." for several authors, the name alone for one. */
 export function authorsShort(paper: Paper): string {
   const [first] = paper.authors;

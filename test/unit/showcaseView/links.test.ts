@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { PAPERS } from '../../../src/showcase';
-import { externalLink, linkKey } from '../../../src/extension/showcase/links';
+import { linkKey } from '../../../src/extension/showcase/links';
+import { externalLink } from '../../../src/shared/webLink';
 
 describe('Showcase view: links', () => {
   it('accepts absolute http and https links, such as every paper link', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { PAPERS, paperById, type Paper } from '../../../src/showcase';
-import { authorsShort, citation, escapeMarkdown, paperDescription, paperTooltip } from '../../../src/extension/showcase/paperText';
+import { escapeMarkdown } from '../../../src/extension/literal';
+import { authorsShort, citation, paperDescription, paperTooltip } from '../../../src/extension/showcase/paperText';
 
 function paper(id: string): Paper {
   const p = paperById(id);
