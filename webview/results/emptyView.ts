@@ -1,6 +1,6 @@
 import { el } from './dom';
+import { extension } from './extensionChannel';
 import { renderMath } from './math';
-import { vscode } from './vscodeApi';
 
 /** What the panel shows before any run: what the tool does and how to start. */
 export function renderEmpty(root: HTMLElement): void {
@@ -24,11 +24,11 @@ export function renderEmpty(root: HTMLElement): void {
   const actions = el('div', 'actions');
   const discover = el('button', 'primary', 'Discover Equation…');
   discover.addEventListener('click', () =>
-    vscode.postMessage({ type: 'runCommand', command: 'equationDiscovery.discover' }),
+    extension.post({ type: 'runCommand', command: 'equationDiscovery.discover' }),
   );
   const sample = el('button', 'secondary', 'Open Sample Data');
   sample.addEventListener('click', () =>
-    vscode.postMessage({ type: 'runCommand', command: 'equationDiscovery.openSample' }),
+    extension.post({ type: 'runCommand', command: 'equationDiscovery.openSample' }),
   );
   actions.append(discover, sample);
   section.append(actions);

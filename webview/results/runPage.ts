@@ -1,6 +1,7 @@
 import type { RunView, ToWebview } from '../../src/shared/webviewProtocol';
 import { FormulaDetails } from './details';
 import { el } from './dom';
+import { extension } from './extensionChannel';
 import { formatLossName } from './format';
 import { FrontTable } from './frontTable';
 import { RunHeader } from './header';
@@ -9,7 +10,6 @@ import { RelatedResearch } from './related';
 import { defaultComplexity, nearestComplexity } from './selection';
 import { loadState, saveState } from './state';
 import { readTheme, watchTheme } from './theme';
-import { vscode } from './vscodeApi';
 
 type RunUpdate = Extract<ToWebview, { type: 'updateRun' }>;
 type RelatedUpdate = Extract<ToWebview, { type: 'updateRelated' }>;
@@ -46,13 +46,13 @@ export class RunPage {
     saveState({ runId: run.id, selectedComplexity: this.selected });
 
     const choose = (complexity: number): void => this.choose(complexity);
-    this.header = new RunHeader(() => vscode.postMessage({ type: 'cancel' }));
+    this.header = new RunHeader(() => extension.post({ type: 'cancel' }));
     this.table = new FrontTable(choose);
     this.details = new FormulaDetails(
       {
-        insert: (complexity) => vscode.postMessage({ type: 'insert', complexity }),
-        copy: (complexity, format) => vscode.postMessage({ type: 'copy', complexity, format }),
-        export: () => vscode.postMessage({ type: 'export' }),
+        insert: (complexity) => extension.post({ type: 'insert', complexity }),
+        copy: (complexity, format) => extension.post({ type: 'copy', complexity, format }),
+        export: () => extension.post({ type: 'export' }),
         formatChanged: (format) => saveState({ copyFormat: format }),
       },
       state.copyFormat,
@@ -60,8 +60,8 @@ export class RunPage {
     let theme = readTheme();
     this.plots = new PlotsSection(theme, choose, state.plotFeature, (name) => saveState({ plotFeature: name }));
     this.related = new RelatedResearch(
-      (url) => vscode.postMessage({ type: 'openLink', url }),
-      () => vscode.postMessage({ type: 'runCommand', command: 'equationDiscovery.describeDataset' }),
+      (url) => extension.post({ type: 'openLink', url }),
+      () => extension.post({ type: 'runCommand', command: 'equationDiscovery.describeDataset' }),
     );
     this.stopWatchingTheme = watchTheme(() => {
       theme = readTheme();
@@ -122,7 +122,7 @@ export class RunPage {
 
   private remember(): void {
     saveState({ selectedComplexity: this.selected });
-    if (this.selected !== undefined) vscode.postMessage({ type: 'selected', complexity: this.selected });
+    if (this.selected !== undefined) extension.post({ type: 'selected', complexity: this.selected });
   }
 
   private resolveSelection(): void {

@@ -1,6 +1,7 @@
 import type { FromWebview, WebviewPersistedState } from '../../src/shared/webviewProtocol';
 
 interface VsCodeApi {
+  /** Messages to the extension go through the channel of `extensionChannel.ts`. */
   postMessage(message: FromWebview): void;
   /** Whatever the page saved last; checked before use (`loadState`). */
   getState(): unknown;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { dispatch, type Each, type Handlers } from '../../shared/messages';
 import type { FromWebview, RunView } from '../../shared/webviewProtocol';
 import { copyFormula, exportFront, insertFormula } from '../actions/formulaActions';
 import type { EditorTracker } from '../actions/editorTracker';
@@ -79,7 +80,8 @@ export class ResultsController extends Disposable {
   }
 
   private wire(panel: ResultsPanel): void {
-    panel.onMessage((message) => fireAndReport(this.handle(panel, message), ACTIVITIES[message.type]));
+    const handlers = this.requestHandlers(panel);
+    panel.onMessage((message) => fireAndReport(dispatch(handlers, message), ACTIVITIES[message.type]));
   }
 
   private async sendWholeState(panel: ResultsPanel): Promise<void> {
@@ -125,34 +127,28 @@ export class ResultsController extends Disposable {
     return record;
   }
 
-  private async handle(panel: ResultsPanel, message: FromWebview): Promise<void> {
-    switch (message.type) {
-      case 'ready':
-        await this.sendWholeState(panel);
-        return;
-      case 'selected':
-        if (this.shownRunId) this.selected.set(this.shownRunId, message.complexity);
-        return;
-      case 'insert':
-        await insertFormula(await this.shownRecord(), message.complexity, this.editors);
-        return;
-      case 'copy':
-        await copyFormula(await this.shownRecord(), message.complexity, message.format);
-        return;
-      case 'export':
+  /** What the controller does on each request of the page in `panel`. */
+  private requestHandlers(panel: ResultsPanel): Handlers<FromWebview, Each<FromWebview, Promise<void>>> {
+    return {
+      ready: () => this.sendWholeState(panel),
+      selected: async ({ complexity }) => {
+        if (this.shownRunId) this.selected.set(this.shownRunId, complexity);
+      },
+      insert: async ({ complexity }) => insertFormula(await this.shownRecord(), complexity, this.editors),
+      copy: async ({ complexity, format }) => copyFormula(await this.shownRecord(), complexity, format),
+      export: async () => {
         await exportFront(await this.shownRecord());
-        return;
-      case 'cancel':
+      },
+      cancel: async () => {
         if (this.shownRunId) this.runs.stop(this.shownRunId);
-        return;
-      case 'openLink': {
-        const uri = vscode.Uri.parse(message.url);
+      },
+      openLink: async ({ url }) => {
+        const uri = vscode.Uri.parse(url);
         if (uri.scheme === 'https' || uri.scheme === 'http') await vscode.env.openExternal(uri);
-        return;
-      }
-      case 'runCommand':
-        await vscode.commands.executeCommand(message.command);
-        return;
-    }
+      },
+      runCommand: async ({ command }) => {
+        await vscode.commands.executeCommand(command);
+      },
+    };
   }
 }

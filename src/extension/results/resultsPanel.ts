@@ -1,23 +1,13 @@
 import * as vscode from 'vscode';
+import { Channel, preview } from '../../shared/messages';
 import type { FromWebview, ToWebview } from '../../shared/webviewProtocol';
 import { isFromWebview } from '../../shared/webviewProtocolChecks';
 import { Disposable } from '../disposable';
 import { log } from '../log';
-import { fireAndLog } from '../report';
 import { resultsHtml, resultsResourceRoots } from './webviewHtml';
+import { webviewPort } from './webviewPort';
 
 export const RESULTS_VIEW_TYPE = 'equationDiscovery.results';
-
-/** The start of a value as JSON, for the log. */
-function preview(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-}
 
 /**
  * How long a visible page may take to say it is ready before its HTML is set again. In a browser-hosted
@@ -38,6 +28,7 @@ export class ResultsPanel extends Disposable {
   readonly onDidDispose = this.disposeEmitter.event;
   /** False until the page says it is ready, and again while it is hidden (its page is unloaded then). */
   private ready = false;
+  private readonly channel: Channel<FromWebview, ToWebview>;
 
   static get active(): ResultsPanel | undefined {
     return ResultsPanel.current;
@@ -78,20 +69,18 @@ export class ResultsPanel extends Disposable {
     super();
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'equation.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: resultsResourceRoots(extensionUri) };
-    this.load(1);
-    this.register(
-      panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (!isFromWebview(message)) {
-          log().warn(`ignored a message from the results view that is not one it may send: ${preview(message)}`);
-          return;
-        }
-        if (message.type === 'ready') {
-          this.ready = true;
-          this.clearLoadTimer();
-        }
-        this.messageEmitter.fire(message);
-      }),
+    this.channel = new Channel(webviewPort(panel.webview), isFromWebview, (value) =>
+      log().warn(`ignored a message from the results view that is not one it may send: ${preview(value)}`),
     );
+    this.load(1);
+    const stopReceiving = this.channel.receive((message) => {
+      if (message.type === 'ready') {
+        this.ready = true;
+        this.clearLoadTimer();
+      }
+      this.messageEmitter.fire(message);
+    });
+    this.register({ dispose: stopReceiving });
     this.register(
       panel.onDidChangeViewState(() => {
         if (!panel.visible) {
@@ -135,7 +124,7 @@ export class ResultsPanel extends Disposable {
    */
   post(message: ToWebview): void {
     if (this.isDisposed || !this.ready) return;
-    fireAndLog(this.panel.webview.postMessage(message), `sending ${message.type} to the results view`);
+    this.channel.post(message);
   }
 
   override dispose(): void {
