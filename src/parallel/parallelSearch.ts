@@ -1,30 +1,19 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { chooseScaling, scaleData, scaleOptions, timesPowerOfTwo, type DataScaling } from '../engine/problem/dataScaling';
-import { size } from '../engine/expressions/expression';
-import { formulaOf, type Formula } from '../engine/search/formula';
-import { HallOfFame, type FameEntry } from '../engine/search/hallOfFame';
-import { resolveOptions, type ResolvedOptions, type SearchOptions } from '../engine/options';
-import type { ScoredEntry } from '../engine/search/pareto';
-import {
-  fittedFormulaCount,
-  lossFloor,
-  polishingOrder,
-  progressReport,
-  StopRule,
-  type SearchProgress,
-  type SearchResult,
-  type StopReason,
-} from '../engine/search/search';
-import { checkSearchData, type SearchData } from '../engine/problem/searchData';
-import { polishReserveSeconds } from '../engine/search/timeBudget';
-import { frontInUserUnits } from '../engine/problem/userUnits';
+import { formulaOf } from '../engine/search/formula';
+import type { FameEntry } from '../engine/search/hallOfFame';
+import { workerThreads, type SearchOptions, type WorkerCount } from '../engine/options';
+import { prepareSearch, SearchPipeline, type PreparedSearch, type SearchResult } from '../engine/search/pipeline';
+import type { SearchProgress } from '../engine/search/progress';
+import type { StopReason } from '../engine/search/stopRule';
+import type { SearchData } from '../engine/problem/searchData';
+import { MergedEvolution } from './mergedEvolution';
 import type { SliceReport } from './workerProtocol';
 import { WorkerHandle } from './workerHandle';
 
 export interface ParallelOptions {
-  /** Worker threads; default: one per available core minus one, at least one. */
-  workers?: number;
+  /** Worker threads, at most one per available core; default `auto`: one per core minus one, at least one. */
+  workers?: WorkerCount;
   /** Path of the bundled worker entry (`dist/worker.js`); default: next to the calling bundle. */
   workerScript?: string;
   /** How long workers evolve between migrations through the coordinator. */
@@ -45,63 +34,40 @@ export interface RunResult extends SearchResult {
   failure?: string;
 }
 
-export function defaultWorkerCount(): number {
-  return Math.max(1, availableParallelism() - 1);
-}
-
-/** Most migrants sent to one worker per slice. */
-const MAX_MIGRANTS = 64;
-
 /**
- * A search spread over worker threads. Each worker evolves its share of the islands in short slices; between
- * slices the coordinator merges its hall of fame into the global one and hands it the others' best
- * formulas. Stopping (time, budget, cancel) raises a shared flag that every worker polls between cycles.
- * The time limit includes polishing the front on every surviving worker at the end: the search stops early
+ * A search spread over worker threads: the stages of `SearchPipeline`, with evolution and polishing on the
+ * workers. Each worker evolves its share of the islands in short slices; between slices the coordinator
+ * merges its hall of fame into the global one and hands it the others' best formulas. Stopping (time,
+ * budget, cancel) raises a shared flag that every worker polls between cycles. The time limit includes
+ * polishing the hall of fame, shared out between the surviving workers at the end: evolution stops early
  * enough to leave time for it.
  *
- * Data beyond the safe range of doubles are scaled by powers of two before they reach the workers, which
- * search on the scaled data only; formulas are rewritten into the user's units where they leave the
- * coordinator (progress and result).
+ * The workers search the data as the prepare stage scaled it; formulas are rewritten into the user's units
+ * where they leave the coordinator (progress and result).
  */
 export class ParallelSearch {
   readonly result: Promise<RunResult>;
   private readonly listeners = new Set<(progress: RunProgress) => void>();
   private readonly handles: WorkerHandle[] = [];
   private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
-  private readonly fame: HallOfFame;
-  private readonly floor: number;
-  private readonly options: ResolvedOptions;
-  /** The data as the workers see it. */
-  private readonly data: SearchData;
-  private readonly scaling: DataScaling;
-  private readonly rows: number;
-  private readonly stopRule: StopRule;
-  private readonly reports = new Map<number, SliceReport>();
+  private readonly pipeline: SearchPipeline;
+  private readonly evolution: MergedEvolution;
   private readonly workerErrors: string[] = [];
   /** Workers that threw or died; they take no further part. */
   private readonly failed = new Set<number>();
-  private stoppedBy: StopReason | null = null;
-  private lastProgress = 0;
   private timer: NodeJS.Timeout | undefined;
 
   /** Starts a search; throws `OptionsError` or `DataShapeError` at once on bad input. */
   static start(data: SearchData, options: Partial<SearchOptions>, parallel: ParallelOptions = {}): ParallelSearch {
-    checkSearchData(data);
-    return new ParallelSearch(data, resolveOptions(options, data.y.length), parallel);
+    return new ParallelSearch(prepareSearch(data, options), parallel);
   }
 
   private constructor(
-    data: SearchData,
-    options: ResolvedOptions,
+    private readonly search: PreparedSearch,
     private readonly parallel: ParallelOptions,
   ) {
-    this.scaling = chooseScaling(data);
-    this.data = scaleData(data, this.scaling);
-    this.rows = data.y.length;
-    this.options = scaleOptions(options, this.scaling);
-    this.fame = new HallOfFame(options.maxSize);
-    this.floor = lossFloor(this.data, this.options);
-    this.stopRule = new StopRule(this.options);
+    this.pipeline = new SearchPipeline(search, { progressIntervalMs: parallel.progressIntervalMs });
+    this.evolution = new MergedEvolution(search.options.maxSize, this.handles);
     this.result = this.run();
   }
 
@@ -117,62 +83,29 @@ export class ParallelSearch {
   }
 
   private requestStop(reason: StopReason): void {
-    this.stoppedBy ??= reason;
+    this.pipeline.stop(reason);
     Atomics.store(this.stopFlag, 0, 1);
-  }
-
-  private get evaluations(): number {
-    let total = 0;
-    for (const r of this.reports.values()) total += r.evaluations;
-    return total;
-  }
-
-  private get iterations(): number {
-    let least = Number.POSITIVE_INFINITY;
-    for (const h of this.handles) if (h.alive) least = Math.min(least, this.reports.get(h.id)?.iterations ?? 0);
-    return Number.isFinite(least) ? least : 0;
   }
 
   private liveHandles(): WorkerHandle[] {
     return this.handles.filter((h) => h.alive && !this.failed.has(h.id));
   }
 
-  private progress(front: ScoredEntry[]): RunProgress {
-    return {
-      ...progressReport(front, this.evaluations, this.stopRule.seconds, this.iterations, timesPowerOfTwo(1, this.scaling.target)),
-      workers: this.liveHandles().length,
-    };
-  }
-
-  /** The scored front of `entries` (found on the scaled data) in the user's units. */
-  private userFront(entries: readonly FameEntry[]): ScoredEntry[] {
-    const { binaryOperators, unaryOperators } = this.options;
-    return frontInUserUnits(entries, this.scaling, { binaryOperators, unaryOperators }, this.floor, this.rows);
-  }
-
-  /** Seconds held back for polishing, estimated from the front's size and the speed of the workers so far. */
-  private polishReserve(): number {
-    const seconds = this.stopRule.seconds;
-    const speed = seconds > 0 ? this.evaluations / seconds : 0;
-    return polishReserveSeconds(this.options.timeLimitSeconds, fittedFormulaCount(this.fame.all()), speed);
-  }
-
   /**
-   * (Re)schedules the end of the search phase, which moves as the reserve for polishing is re-estimated.
-   * Timers cannot wait longer than 2^31 - 1 ms; longer limits are left to the checks after each slice.
+   * (Re)schedules the end of evolution, which moves as the reserve for polishing is re-estimated. Timers
+   * cannot wait longer than 2^31 - 1 ms; longer limits are left to the checks after each slice.
    */
   private scheduleSearchEnd(): void {
     clearTimeout(this.timer);
-    const leftMs = 1000 * this.stopRule.budget.searchSecondsLeft(this.polishReserve());
+    const leftMs = 1000 * this.pipeline.searchSecondsLeft(this.evolution);
     if (leftMs <= 0x7fffffff) this.timer = setTimeout(() => this.requestStop('time'), Math.max(0, leftMs));
   }
 
-  private emitProgress(force = false): void {
-    const now = performance.now();
-    if (!force && now - this.lastProgress < (this.parallel.progressIntervalMs ?? 250)) return;
+  private emitProgress(): void {
     if (this.listeners.size === 0) return;
-    this.lastProgress = now;
-    const snapshot = this.progress(this.userFront(this.fame.all()));
+    const progress = this.pipeline.progressIfDue(this.evolution);
+    if (!progress) return;
+    const snapshot = { ...progress, workers: this.liveHandles().length };
     for (const listener of this.listeners) {
       try {
         listener(snapshot);
@@ -183,12 +116,9 @@ export class ParallelSearch {
   }
 
   private async run(): Promise<RunResult> {
-    const { options, parallel } = this;
-    const requested = parallel.workers ?? defaultWorkerCount();
-    if (!Number.isInteger(requested) || requested < 1) {
-      throw new RangeError(`workers must be a positive integer, got ${requested}`);
-    }
-    const count = Math.min(requested, options.populations);
+    const { parallel } = this;
+    const { data, options } = this.search;
+    const count = Math.min(workerThreads(parallel.workers ?? 'auto', availableParallelism()), options.populations);
     const script = parallel.workerScript ?? join(__dirname, 'worker.js');
     this.scheduleSearchEnd();
     try {
@@ -199,9 +129,9 @@ export class ParallelSearch {
           return h
             .request({
               type: 'init',
-              X: [...this.data.X],
-              y: this.data.y,
-              ...(this.data.weights ? { weights: this.data.weights } : {}),
+              X: [...data.X],
+              y: data.y,
+              ...(data.weights ? { weights: data.weights } : {}),
               options,
               islands,
               seed: options.seed * 1009 + i,
@@ -227,80 +157,55 @@ export class ParallelSearch {
     if (this.liveHandles().length === 0) this.requestStop('error');
   }
 
-  private migrantsFor(handle: WorkerHandle): Formula[] {
-    const pool: Formula[] = [];
-    for (const [id, report] of this.reports) if (id !== handle.id) pool.push(...report.migrants);
-    if (pool.length <= MAX_MIGRANTS) return pool;
-    return pool.sort((a, b) => a.loss - b.loss).slice(0, MAX_MIGRANTS);
-  }
-
+  /** The evolve stage on one worker: slices until the pipeline stops evolution or the worker fails. */
   private async workerLoop(handle: WorkerHandle): Promise<void> {
     const sliceMs = this.parallel.sliceMs ?? 300;
-    while (this.stoppedBy === null && !this.failed.has(handle.id)) {
+    while (this.pipeline.stoppedBy === null && !this.failed.has(handle.id)) {
       let report: SliceReport;
       try {
         report = await handle.request({
           type: 'runSlice',
           budgetMs: sliceMs,
-          migrants: this.migrantsFor(handle),
-          fame: this.fame.front(this.floor).map(formulaOf),
+          migrants: this.evolution.migrantsFor(handle.id),
+          fame: this.evolution.hallOfFame.front(this.search.floor).map(formulaOf),
         });
       } catch (error) {
         this.workerFailed(handle, error);
         return;
       }
-      this.reports.set(handle.id, report);
-      for (const f of report.fame) this.fame.consider({ expr: f.expr, loss: f.loss, complexity: size(f.expr) });
-      const reason = this.stopRule.check(this.evaluations, this.iterations, this.fame.bestLoss, this.polishReserve());
+      this.evolution.record(handle.id, report);
+      const reason = this.pipeline.checkStop(this.evolution);
       if (reason) this.requestStop(reason);
       else this.scheduleSearchEnd();
       this.emitProgress();
     }
   }
 
-  /**
-   * Polishes the global hall of fame, shared out between the surviving workers, in the time left of the
-   * limit; returns the front in the user's units.
-   */
+  /** The polish stage, shared out between the surviving workers, then the report stage. */
   private async finish(): Promise<RunResult> {
     const survivors = this.liveHandles();
-    const entries = this.fame.all();
-    const polished: FameEntry[][] = [];
-    const budgetMs = 1000 * this.stopRule.budget.polishSecondsLeft();
-    // A cancel must end at once: the front is then reported as the workers last sent it.
-    if (survivors.length > 0 && this.stoppedBy !== 'cancelled' && budgetMs > 0) {
-      const shares = shareOut(polishingOrder(entries, this.options.maxSize, this.floor), survivors.length);
-      polished.push(
-        ...(await Promise.all(
+    const plan = this.pipeline.polishPlan(this.evolution, survivors.length);
+    const polished: FameEntry[][] = plan
+      ? await Promise.all(
           survivors.map((handle, i) =>
             handle
-              .request({ type: 'polish', entries: shares[i]!.map(formulaOf), floor: this.floor, budgetMs })
+              .request({ type: 'polish', entries: plan.shares[i]!.map(formulaOf), floor: this.search.floor, budgetMs: plan.budgetMs })
               .catch((error: unknown) => {
                 this.workerFailed(handle, error);
                 return [];
               }),
           ),
-        )),
-      );
-    }
-    const front = this.userFront([...entries, ...polished.flat()]);
+        )
+      : [];
     const failure =
       survivors.length === 0
         ? `every search worker failed (${this.workerErrors.join('; ') || 'no worker started'})`
         : undefined;
     return {
-      ...this.progress(front),
-      stoppedBy: this.stoppedBy ?? 'error',
+      ...this.pipeline.result(this.evolution, polished.flat()),
       workers: this.handles.length,
       workerErrors: [...this.workerErrors],
       ...(failure ? { failure } : {}),
     };
   }
-}
-
-/** `items` dealt out in turn into `count` shares. */
-function shareOut<T>(items: readonly T[], count: number): T[][] {
-  const shares = Array.from({ length: count }, () => [] as T[]);
-  items.forEach((item, i) => shares[i % count]!.push(item));
-  return shares;
 }

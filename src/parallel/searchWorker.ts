@@ -1,7 +1,7 @@
 import { size } from '../engine/expressions/expression';
 import { formulaOf } from '../engine/search/formula';
 import { IslandGroup } from '../engine/search/islands';
-import { polishFront } from '../engine/search/search';
+import { polishFront } from '../engine/search/polish';
 import type { Handlers } from '../shared/messages';
 import type {
   PolishedFormula,

@@ -1,6 +1,7 @@
 import { binary, constant, size, unary, type Expr } from '../expressions/expression';
 import { HallOfFame, type FameEntry } from '../search/hallOfFame';
 import { timesPowerOfTwo, isIdentityScaling, type DataScaling } from './dataScaling';
+import type { SelectionCriterion } from '../search/modelSelection';
 import { scoreFront, type ScoredEntry } from '../search/pareto';
 import { simplify, type SimplifyVocabulary } from '../expressions/simplification';
 
@@ -235,6 +236,7 @@ export function frontInUserUnits(
   vocabulary: SimplifyVocabulary,
   floor: number,
   rows: number,
+  criterion?: SelectionCriterion,
 ): ScoredEntry[] {
   let converted: FameEntry[] = [...entries];
   if (!isIdentityScaling(scaling)) {
@@ -246,5 +248,5 @@ export function frontInUserUnits(
   }
   const fame = new HallOfFame(Math.max(1, ...converted.map((e) => e.complexity)));
   for (const entry of converted) fame.consider(entry);
-  return scoreFront(fame.front(floor), floor, rows);
+  return scoreFront(fame.front(floor), floor, rows, criterion);
 }

@@ -67,8 +67,9 @@ export class IslandGroup {
     });
   }
 
-  get islandCount(): number {
-    return this.islands.length;
+  /** Whole-data evaluations so far. */
+  get evaluations(): number {
+    return this.scorer.evaluations;
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { FameEntry } from './hallOfFame';
+import { SELECTION_CRITERIA, type SelectionCriterion } from './modelSelection';
 
 export interface ScoredEntry extends FameEntry {
   /** -d log(loss) / d complexity against the previous, simpler front member (PySR's score). */
@@ -8,48 +9,25 @@ export interface ScoredEntry extends FameEntry {
 }
 
 /**
- * Scores a Pareto front (sorted by increasing complexity, decreasing loss) and marks the best formula.
- * Losses at or below `floor` (the data's rounding noise) count as equal to it, which also keeps log(0) out
- * of the scores.
- *
- * With the number of data `rows`, the best formula is the one with the lowest
- * rows * log(loss) + complexity * log(rows): the Bayesian information criterion with the complexity
- * standing for the parameter count. Without it, PySR's rule applies: the highest score among the formulas
- * whose loss is at most 1.5 times the lowest. PySR's rule favours the lowest losses; on a few dozen noisy
- * rows that marks formulas that bend through the noise (poles placed between data points), where the
- * criterion keeps the simple law. On exact data both pick the simplest formula that reaches the floor.
+ * Scores a Pareto front (sorted by increasing complexity, decreasing loss) and marks the formula the
+ * criterion picks (by default the information criterion, see `SELECTION_CRITERIA`). Losses at or below
+ * `floor` (the data's rounding noise) count as equal to it, which also keeps log(0) out of the scores.
+ * `rows` is the number of data rows the losses were measured on.
  */
-export function scoreFront(front: readonly FameEntry[], floor = 0, rows?: number): ScoredEntry[] {
+export function scoreFront(
+  front: readonly FameEntry[],
+  floor = 0,
+  rows?: number,
+  criterion: SelectionCriterion = SELECTION_CRITERIA.best,
+): ScoredEntry[] {
   const effective = (loss: number): number => Math.max(loss, floor, 1e-300);
-  const scores = front.map((entry, i) => {
-    if (i === 0) return 0;
+  const candidates = front.map((entry, i) => {
+    const loss = effective(entry.loss);
+    if (i === 0) return { complexity: entry.complexity, loss, score: 0 };
     const previous = front[i - 1]!;
-    const dLogLoss = Math.log(effective(entry.loss)) - Math.log(effective(previous.loss));
-    return -dLogLoss / (entry.complexity - previous.complexity);
+    const dLogLoss = Math.log(loss) - Math.log(effective(previous.loss));
+    return { complexity: entry.complexity, loss, score: -dLogLoss / (entry.complexity - previous.complexity) };
   });
-  const bestIndex = rows !== undefined && rows > 1 ? lowestInformationCriterion(front, effective, rows) : pysrBest(front, effective, scores);
-  return front.map((e, i) => ({ ...e, score: scores[i]!, best: i === bestIndex }));
-}
-
-function lowestInformationCriterion(front: readonly FameEntry[], effective: (loss: number) => number, rows: number): number {
-  let bestIndex = -1;
-  let lowest = Number.POSITIVE_INFINITY;
-  front.forEach((e, i) => {
-    const criterion = rows * Math.log(effective(e.loss)) + e.complexity * Math.log(rows);
-    if (criterion < lowest) {
-      lowest = criterion;
-      bestIndex = i;
-    }
-  });
-  return bestIndex;
-}
-
-function pysrBest(front: readonly FameEntry[], effective: (loss: number) => number, scores: readonly number[]): number {
-  let minLoss = Number.POSITIVE_INFINITY;
-  for (const e of front) minLoss = Math.min(minLoss, effective(e.loss));
-  let bestIndex = -1;
-  front.forEach((e, i) => {
-    if (effective(e.loss) <= 1.5 * minLoss && (bestIndex < 0 || scores[i]! > scores[bestIndex]!)) bestIndex = i;
-  });
-  return bestIndex;
+  const bestIndex = criterion.pick(candidates, rows);
+  return front.map((e, i) => ({ ...e, score: candidates[i]!.score, best: i === bestIndex }));
 }

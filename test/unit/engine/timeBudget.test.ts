@@ -4,7 +4,8 @@ import { binary, constant, constantsOf, feature, size, structureKey, type Expr }
 import { resolveOptions } from '../../../src/engine/options';
 import { Random } from '../../../src/engine/random';
 import { Scorer } from '../../../src/engine/evaluation/scorer';
-import { polishFront, StopRule } from '../../../src/engine/search/search';
+import { polishFront } from '../../../src/engine/search/polish';
+import { StopRule } from '../../../src/engine/search/stopRule';
 import { FINISH_MARGIN_SECONDS, MAX_POLISH_SHARE, polishReserveSeconds, TimeBudget } from '../../../src/engine/search/timeBudget';
 
 /** A clock that only moves when told to. */

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { evaluateRow } from '../../../src/engine/evaluation/evaluate';
 import { structureKey } from '../../../src/engine/expressions/expression';
 import type { ScoredEntry } from '../../../src/engine/search/pareto';
-import { runSearch, type SearchResult } from '../../../src/engine/search/search';
+import type { SearchResult } from '../../../src/engine/search/pipeline';
+import { runSearch } from '../../../src/engine/search/search';
 
 const SCALES = [1e-300, 1e-170, 1e-100, 1, 1e100, 1e170, 1e300];
 const ROWS = 40;
