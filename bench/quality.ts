@@ -6,7 +6,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatExpression } from '../src/engine/expressions/formats';
-import { parseOperatorList } from '../src/engine/options';
+import { splitList } from '../src/engine/options';
 import { EXACT_R2, freshR2, SOLVED_R2 } from './lib/judge';
 import { generate, loadSuite, type Suite } from './lib/problems';
 import { discover } from './lib/discover';
@@ -38,8 +38,8 @@ const workers = values.workers ? Number(values.workers) : Math.max(1, cpus().len
 const rows = Number(values.rows);
 const noise = Number(values.noise);
 const seed = Number(values.seed);
-const operators = parseOperatorList(values.operators!);
-const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
+const operators = splitList(values.operators!, { alsoSpaces: true });
+const only = values.only ? new Set(splitList(values.only)) : null;
 
 const records = loadSuite(suite).filter(
   (r) =>

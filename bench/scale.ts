@@ -6,6 +6,7 @@
 // over the same seeds.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { splitList } from '../src/engine/options';
 import type { SearchData } from '../src/engine/problem/searchData';
 import { discover } from './lib/discover';
 import { generate, loadSuite } from './lib/problems';
@@ -22,7 +23,7 @@ const seconds = Number(values.seconds);
 const repeats = Number(values.repeats);
 const cores = availableParallelism();
 const counts = values.workers
-  ? values.workers.split(',').map(Number)
+  ? splitList(values.workers).map(Number)
   : [...new Set([1, 2, cores].filter((n) => n <= Math.max(cores, 2)))];
 const OPERATORS = ['+', '-', '*', '/', 'sqrt', 'sin', 'cos', 'exp', 'log'];
 

@@ -4,6 +4,8 @@
  * `webviewProtocolChecks.ts` make them hold at run time.
  */
 
+import type { RunOptions } from '../engine/options/runSummary';
+
 /** One formula of a Pareto front, as the results view shows it. */
 export interface FrontRow {
   complexity: number;
@@ -54,7 +56,8 @@ export interface RunView {
   featureRanges: [number, number][];
   /** The user's one-line description of the data, used to match related research. */
   description?: string;
-  options: { operators: string[]; maxSize: number; timeLimitSeconds: number; workers: number; loss: string };
+  /** The options the run used; runs saved before `auto` was recorded say `0` workers for it. */
+  options: RunOptions;
   /**
    * A subsample of the data for plots (at most a few thousand rows): one array per feature, and the target,
    * aligned by row. On wide data only some features are kept (those the front uses first); the others have

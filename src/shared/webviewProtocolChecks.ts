@@ -76,7 +76,7 @@ export const isRunView: Check<RunView> = object({
     operators: arrayOf(isString),
     maxSize: isNumber,
     timeLimitSeconds: isNumber,
-    workers: isNumber,
+    workers: (value: unknown): value is number | 'auto' => value === 'auto' || isNumber(value),
     loss: isString,
   }),
   plotRows: object({ features: arrayOf(numbers), target: numbers }),
