@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DataError } from '../data';
-import { OptionsError } from '../engine/options';
+import { OptionsError, splitList } from '../engine/options';
 import { FormulaParseError } from '../engine/expressions/formats';
 import { discoverCommand, type CommandIo } from './discoverCommand';
 import { UsageError } from './errors';
@@ -23,7 +23,7 @@ function relatedFromArgs(argv: string[]): string {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.format !== 'table' && values.format !== 'json') throw new UsageError(`--format must be table or json, got "${values.format}"`);
-  const columns = values.columns?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const columns = values.columns === undefined ? undefined : splitList(values.columns);
   return relatedCommand({
     ...(columns ? { columns } : {}),
     ...(values.description !== undefined ? { description: values.description } : {}),

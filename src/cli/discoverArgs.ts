@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
-import { parseOperatorList, type LossName, type SearchOptions } from '../engine/options';
+import { splitList, type SearchOptions, type WorkerCount } from '../engine/options';
+import type { OptionValues } from '../engine/options/schema';
 import { UsageError } from './errors';
+import { flagValue, OPTION_FLAGS } from './optionFlags';
 import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from './outputFormats';
 
 export interface DiscoverArgs {
@@ -8,31 +10,9 @@ export interface DiscoverArgs {
   target?: string;
   features?: string[];
   search: Partial<SearchOptions>;
-  workers?: number;
+  workers?: WorkerCount;
   format: OutputFormat;
   quiet: boolean;
-}
-
-function integer(flag: string, text: string | undefined, min: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${flag} must be an integer of at least ${min}, got "${text}"`);
-  return value;
-}
-
-function positive(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`--${flag} must be a positive number, got "${text}"`);
-  return value;
-}
-
-function list(text: string | undefined): string[] | undefined {
-  if (text === undefined) return undefined;
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
 }
 
 export function parseDiscoverArgs(argv: string[]): DiscoverArgs {
@@ -44,14 +24,7 @@ export function parseDiscoverArgs(argv: string[]): DiscoverArgs {
       options: {
         target: { type: 'string' },
         features: { type: 'string' },
-        operators: { type: 'string' },
-        maxsize: { type: 'string' },
-        'time-limit': { type: 'string' },
-        'max-evals': { type: 'string' },
-        iterations: { type: 'string' },
-        loss: { type: 'string' },
-        workers: { type: 'string' },
-        seed: { type: 'string' },
+        ...Object.fromEntries(OPTION_FLAGS.map(({ flag }) => [flag, { type: 'string' as const }])),
         format: { type: 'string', default: 'table' },
         quiet: { type: 'boolean', default: false },
       },
@@ -63,37 +36,30 @@ export function parseDiscoverArgs(argv: string[]): DiscoverArgs {
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'discover needs a data file' : `one data file expected, got ${positionals.length}`);
   }
-  if (!isOutputFormat(values.format)) {
-    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, got "${values.format}"`);
+  const format = values['format'];
+  if (typeof format !== 'string' || !isOutputFormat(format)) {
+    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, got "${String(format)}"`);
   }
-  if (values.loss !== undefined && !['mse', 'mae', 'huber'].includes(values.loss)) {
-    throw new UsageError(`--loss must be mse, mae or huber, got "${values.loss}"`);
+  const given: Partial<OptionValues> = {};
+  const flags: Record<string, unknown> = values;
+  for (const option of OPTION_FLAGS) {
+    const text = flags[option.flag];
+    if (typeof text === 'string') Object.assign(given, { [option.name]: flagValue(option, text) });
   }
-  const search: Partial<SearchOptions> = {};
-  if (values.operators !== undefined) search.operators = parseOperatorList(values.operators);
-  const maxSize = integer('maxsize', values.maxsize, 3);
-  if (maxSize !== undefined) search.maxSize = maxSize;
-  const timeLimit = positive('time-limit', values['time-limit']);
-  if (timeLimit !== undefined) search.timeLimitSeconds = timeLimit;
-  const maxEvals = integer('max-evals', values['max-evals'], 1);
-  if (maxEvals !== undefined) search.maxEvaluations = maxEvals;
-  const iterations = integer('iterations', values.iterations, 1);
-  if (iterations !== undefined) search.iterations = iterations;
+  const { workers, ...search } = given;
   // A budget given without a time limit is the stopping rule the user asked for: no default time limit.
-  if (timeLimit === undefined && (iterations !== undefined || maxEvals !== undefined)) {
+  if (search.timeLimitSeconds === undefined && (search.iterations !== undefined || search.maxEvaluations !== undefined)) {
     search.timeLimitSeconds = Number.POSITIVE_INFINITY;
   }
-  if (values.loss !== undefined) search.loss = values.loss as LossName;
-  const seed = integer('seed', values.seed, 0);
-  if (seed !== undefined) search.seed = seed;
-  const features = list(values.features);
+  const target = values['target'];
+  const features = typeof values['features'] === 'string' ? splitList(values['features']) : undefined;
   return {
     file: positionals[0]!,
-    ...(values.target !== undefined ? { target: values.target } : {}),
+    ...(typeof target === 'string' ? { target } : {}),
     ...(features ? { features } : {}),
     search,
-    ...(values.workers !== undefined ? { workers: integer('workers', values.workers, 1)! } : {}),
-    format: values.format,
-    quiet: values.quiet ?? false,
+    ...(workers !== undefined ? { workers } : {}),
+    format,
+    quiet: values['quiet'] === true,
   };
 }
