@@ -1,3 +1,5 @@
+import { lossLabel } from '../../src/engine/evaluation/loss';
+
 const SUPERSCRIPT: Record<string, string> = {
   '-': '⁻',
   '0': '⁰',
@@ -69,8 +71,7 @@ export function formatTimeLimit(seconds: number): string {
 }
 
 export function formatLossName(loss: string): string {
-  const names: Record<string, string> = { mse: 'MSE', mae: 'MAE', huber: 'Huber' };
-  return names[loss] ?? loss;
+  return lossLabel(loss);
 }
 
 const OPERATOR_SYMBOLS: Record<string, string> = { '-': '−', '*': '×', '/': '÷' };

@@ -1,3 +1,6 @@
+import type { OptionSpec } from '../../src/engine/options/optionKinds';
+import { runSummaryOptions } from '../../src/engine/options/runSummary';
+import { workerCountOf } from '../../src/engine/options/workers';
 import type { RunView } from '../../src/shared/webviewProtocol';
 import { button, el, setText } from './dom';
 import {
@@ -5,12 +8,29 @@ import {
   formatDate,
   formatDuration,
   formatExactCount,
-  formatLossName,
   formatNumber,
   formatOperators,
   formatStopReason,
   formatTimeLimit,
 } from './format';
+
+const SUMMARY_OPTIONS = runSummaryOptions();
+
+/** An option's value in the run summary. */
+function formatOption(spec: OptionSpec, value: unknown): string {
+  switch (spec.kind) {
+    case 'operators':
+      return formatOperators(value as string[]);
+    case 'number':
+      return spec.unit === 'seconds' ? formatTimeLimit(value as number) : formatNumber(value as number);
+    case 'choice':
+      return spec.choices.find((c) => c.value === value)?.label ?? String(value);
+    case 'workers':
+      return String(workerCountOf(value as number | 'auto'));
+    default:
+      return String(value);
+  }
+}
 
 const STATUS_LABELS: Record<RunView['status'], string> = {
   running: 'Running',
@@ -64,9 +84,7 @@ export class RunHeader {
     this.stats.setAttribute('aria-label', 'Search statistics');
     for (const term of ['Evaluations', 'Speed', 'Elapsed', 'Ended']) this.values[term] = entry(this.stats, term);
     this.options.setAttribute('aria-label', 'Search options');
-    for (const term of ['Operators', 'Max size', 'Time limit', 'Workers', 'Loss']) {
-      this.values[term] = entry(this.options, term);
-    }
+    for (const { spec } of SUMMARY_OPTIONS) this.values[spec.label] = entry(this.options, spec.label);
 
     this.error.setAttribute('role', 'alert');
     this.element.append(titleRow, this.started, this.data, this.stats, this.options, this.error);
@@ -112,12 +130,7 @@ export class RunHeader {
     setText(v['Elapsed']!, formatDuration(stats.seconds));
     this.show('Ended', !running && stats.stoppedBy ? formatStopReason(stats.stoppedBy) : undefined);
 
-    const { options } = run;
-    setText(v['Operators']!, formatOperators(options.operators));
-    setText(v['Max size']!, String(options.maxSize));
-    setText(v['Time limit']!, formatTimeLimit(options.timeLimitSeconds));
-    setText(v['Workers']!, options.workers > 0 ? String(options.workers) : 'auto');
-    setText(v['Loss']!, formatLossName(options.loss));
+    for (const { name, spec } of SUMMARY_OPTIONS) setText(v[spec.label]!, formatOption(spec, run.options[name]));
 
     const failed = run.status === 'failed';
     this.error.hidden = !failed;
