@@ -1,4 +1,5 @@
 import type { Dataset } from '../../data';
+import { runOptions } from '../../engine/options/runSummary';
 import type { ScoredEntry } from '../../engine/search/pareto';
 import type { RunProgress, RunResult } from '../../parallel/parallelSearch';
 import type { RunStatus } from '../../shared/webviewProtocol';
@@ -39,13 +40,7 @@ function extent(values: Float64Array): [number, number] {
 
 /** The search options a run records, with the defaults the search applies to those not set. */
 function recordedOptions(settings: SearchSettings): RunRecord['options'] {
-  return {
-    operators: settings.options.operators ?? [],
-    maxSize: settings.options.maxSize ?? 30,
-    timeLimitSeconds: settings.options.timeLimitSeconds ?? 60,
-    workers: settings.workers ?? 0,
-    loss: settings.options.loss ?? 'mse',
-  };
+  return runOptions(settings.options, settings.workers);
 }
 
 /**
