@@ -1,12 +1,10 @@
-import { chooseScaling, scaleData, scaleOptions, timesPowerOfTwo, type DataScaling } from '../problem/dataScaling';
-import { elementLoss } from '../evaluation/loss';
-import { resolveOptions, type ResolvedOptions, type SearchOptions } from '../options';
-import { checkSearchData, type SearchData } from '../problem/searchData';
+import { timesPowerOfTwo } from '../problem/dataScaling';
 import { frontInUserUnits } from '../problem/userUnits';
 import type { FameEntry, HallOfFame } from './hallOfFame';
 import { SELECTION_CRITERIA } from './modelSelection';
 import type { ScoredEntry } from './pareto';
 import { PolishReserve, polishingShares } from './polish';
+import type { PreparedSearch } from './prepare';
 import { progressReport, ProgressThrottle, type SearchProgress } from './progress';
 import { StopRule, type StopReason } from './stopRule';
 
@@ -20,41 +18,6 @@ import { StopRule, type StopReason } from './stopRule';
 
 export interface SearchResult extends SearchProgress {
   stoppedBy: StopReason;
-}
-
-/** A search as the prepare stage leaves it. */
-export interface PreparedSearch {
-  /** The data as evolution sees it: scaled by powers of two where it is beyond the safe range of doubles. */
-  readonly data: SearchData;
-  /** Resolved for the data's rows, and scaled with it. */
-  readonly options: ResolvedOptions;
-  readonly scaling: DataScaling;
-  /** Losses at or below this are rounding noise and count as exact (see `lossFloor`). */
-  readonly floor: number;
-}
-
-/** Residuals below this share of the target's root mean square are rounding noise. */
-const ROUNDING_RESIDUAL = 1e-13;
-
-/** Losses at or below the loss of a rounding-noise residual count as exact. */
-export function lossFloor(data: SearchData, options: Pick<ResolvedOptions, 'loss' | 'huberDelta'>): number {
-  let meanSquare = 0;
-  for (const v of data.y) meanSquare += v * v;
-  meanSquare /= data.y.length;
-  return elementLoss(options.loss, ROUNDING_RESIDUAL * Math.sqrt(meanSquare), options.huberDelta);
-}
-
-/**
- * The prepare stage: checks the data and the options (throwing `DataShapeError` or `OptionsError`), and
- * scales data beyond the safe range of doubles by powers of two (see `chooseScaling`).
- */
-export function prepareSearch(data: SearchData, options: Partial<SearchOptions>): PreparedSearch {
-  checkSearchData(data);
-  const resolved = resolveOptions(options, data.y.length);
-  const scaling = chooseScaling(data);
-  const scaled = scaleData(data, scaling);
-  const scaledOptions = scaleOptions(resolved, scaling);
-  return { data: scaled, options: scaledOptions, scaling, floor: lossFloor(scaled, scaledOptions) };
 }
 
 /** What evolution has produced so far, wherever it runs: the pipeline's view of the evolve stage. */

@@ -1,7 +1,8 @@
 import type { SearchOptions } from '../options';
 import type { SearchData } from '../problem/searchData';
 import { IslandGroup } from './islands';
-import { prepareSearch, SearchPipeline, type SearchResult } from './pipeline';
+import { SearchPipeline, type SearchResult } from './pipeline';
+import { prepareSearch } from './prepare';
 import { polishFront } from './polish';
 import type { SearchProgress } from './progress';
 

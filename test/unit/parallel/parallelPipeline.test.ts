@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluateRow } from '../../../src/engine/evaluation/evaluate';
+import { MAX_POLISH_SHARE } from '../../../src/engine/search/timeBudget';
+import { runSearch } from '../../../src/engine/search/search';
+import { ParallelSearch, type RunProgress } from '../../../src/parallel/parallelSearch';
+import { liveWorkerCount } from '../../../src/parallel/workerHandle';
+
+const workerScript = join(__dirname, '..', '..', '..', 'dist', 'worker.js');
+
+const a = Float64Array.from({ length: 60 }, (_, i) => 1 + i / 20);
+/** y = a^2 with noise: fronts on which the criteria pick different formulas. */
+const noisy = { X: [a], y: a.map((v, i) => v * v + 0.3 * Math.sin(7 * i)) };
+
+describe('parallel search: the pipeline stages on workers', function () {
+  this.timeout(30_000);
+
+  before(() => {
+    assert.ok(existsSync(workerScript), `missing ${workerScript}: run "npm run build" first`);
+  });
+
+  it('stops at each budget as the single-thread search does', async () => {
+    const line = { X: [a], y: a.map((v) => 3 * v + 1) };
+    for (const [options, reason] of [
+      [{ iterations: 1, populations: 2 }, 'iterations'],
+      [{ maxEvaluations: 5000 }, 'evaluations'],
+      [{ lossThreshold: 1e-12 }, 'lossThreshold'],
+    ] as const) {
+      const result = await ParallelSearch.start(line, { ...options, seed: 21 }, { workers: 2, workerScript }).result;
+      assert.equal(result.stoppedBy, reason);
+      assert.equal(runSearch(line, { ...options, seed: 21 }).stoppedBy, reason, 'single thread');
+    }
+    assert.equal(liveWorkerCount(), 0);
+  });
+
+  it('ends within the time limit, polishing included', async () => {
+    const result = await ParallelSearch.start(noisy, { timeLimitSeconds: 1.5, seed: 22 }, { workers: 2, workerScript }).result;
+    assert.equal(result.stoppedBy, 'time');
+    assert.ok(result.seconds >= 1.5 * (1 - MAX_POLISH_SHARE) && result.seconds < 1.5 + 0.25, `${result.seconds} s`);
+  });
+
+  it('gives its front in the user units, as the single-thread search does', async () => {
+    const X = [a.map((v) => v * 1e-250)];
+    const y = X[0]!.map((v) => 4 * v + 3e-250);
+    const options = { maxEvaluations: 30_000, timeLimitSeconds: 20, seed: 23 };
+    const parallel = await ParallelSearch.start({ X, y }, options, { workers: 2, workerScript }).result;
+    const single = runSearch({ X, y }, options);
+    for (const [name, result] of [['parallel', parallel], ['single thread', single]] as const) {
+      const best = result.front[result.front.length - 1]!;
+      for (const x of [1.2e-250, 3.9e-250]) {
+        assert.ok(Math.abs(evaluateRow(best.expr, [x]) / (4 * x + 3e-250) - 1) < 1e-9, `${name} at ${x}`);
+      }
+    }
+  });
+
+  it('marks the best formula by the modelSelection option', async () => {
+    const marked = new Map<string, number>();
+    for (const modelSelection of ['best', 'accuracy'] as const) {
+      const run = ParallelSearch.start(noisy, { modelSelection, maxEvaluations: 30_000, seed: 24, operators: ['+', '-', '*', '/', 'sin'] }, { workers: 2, workerScript });
+      const { front } = await run.result;
+      const best = front.findIndex((e) => e.best);
+      if (modelSelection === 'accuracy') assert.equal(best, front.length - 1, 'the lowest loss is the last of the front');
+      marked.set(modelSelection, front[best]!.complexity);
+    }
+    assert.ok(marked.get('best')! < marked.get('accuracy')!, `${[...marked]}`);
+  });
+
+  it('ends on a cancel without polishing, with the front the workers last sent', async () => {
+    const run = ParallelSearch.start(noisy, { timeLimitSeconds: 60, seed: 25 }, { workers: 2, workerScript, progressIntervalMs: 0 });
+    const events: RunProgress[] = [];
+    await new Promise<void>((resolve) =>
+      run.onProgress((p) => {
+        events.push(p);
+        if (events.length === 3) resolve();
+      }),
+    );
+    run.cancel();
+    const result = await run.result;
+    assert.equal(result.stoppedBy, 'cancelled');
+    assert.ok(result.seconds < 10);
+    const last = events[events.length - 1]!;
+    const rows = (front: RunProgress['front']) => front.map((e) => [e.complexity, e.loss]);
+    assert.ok(result.front.length > 0);
+    assert.deepEqual(rows(result.front), rows(last.front), 'polishing would have refitted the constants');
+    assert.equal(liveWorkerCount(), 0);
+  });
+});
