@@ -8,14 +8,14 @@ import { scoreFront, type ScoredEntry } from './pareto';
 import { polishReserveSeconds, type TimeBudget } from './timeBudget';
 
 /** Formulas whose polishing refits constants (the others cost one evaluation). */
-export function fittedFormulaCount(entries: readonly FameEntry[]): number {
+function fittedFormulaCount(entries: readonly FameEntry[]): number {
   let count = 0;
   for (const e of entries) if (countConstants(e.expr) > 0) count++;
   return count;
 }
 
 /** The entries with the members of their Pareto front first: the ones worth polishing first. */
-export function polishingOrder(entries: readonly FameEntry[], maxSize: number, floor: number): FameEntry[] {
+function polishingOrder(entries: readonly FameEntry[], maxSize: number, floor: number): FameEntry[] {
   const fame = new HallOfFame(maxSize);
   for (const e of entries) fame.consider(e);
   const front = new Set(fame.front(floor));

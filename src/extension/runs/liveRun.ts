@@ -1,4 +1,5 @@
 import type { Dataset } from '../../data';
+import { extent } from '../../data/extent';
 import { runOptions } from '../../engine/options/runSummary';
 import type { ScoredEntry } from '../../engine/search/pareto';
 import type { RunProgress, RunResult } from '../../parallel/parallelSearch';
@@ -26,16 +27,6 @@ export type SearchOutcome = { result: RunResult } | { error: string };
 export interface RunEnding {
   status: Exclude<RunStatus, 'running'>;
   error?: string;
-}
-
-function extent(values: Float64Array): [number, number] {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const v of values) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return [min, max];
 }
 
 /** The search options a run records, with the defaults the search applies to those not set. */
@@ -71,7 +62,7 @@ export class LiveRun {
       sourceUri: request.sourceUri,
       target: dataset.targetName,
       features: dataset.featureNames,
-      featureRanges: dataset.X.map(extent),
+      featureRanges: dataset.X.map((column) => extent(column)),
       ...(request.description ? { description: request.description } : {}),
       options: recordedOptions(settings),
       plotRows: plotRows(this.sample, this.plotted),
