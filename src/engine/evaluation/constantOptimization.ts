@@ -1,7 +1,7 @@
 import { ColumnEvaluator } from './evaluate';
 import { constantsOf, countConstants, withConstants, type Expr } from '../expressions/expression';
 import { JacobianEvaluator } from './jacobian';
-import { meanLoss } from './loss';
+import { LOSSES, meanLoss } from './loss';
 import type { LossName } from '../options';
 import type { Random } from '../random';
 
@@ -84,6 +84,7 @@ export class ConstantFitter {
     const n = this.n;
     const k = c.length;
     const { y, weights, loss, huberDelta } = this.data;
+    const reweight = LOSSES[loss].irlsWeight;
     const jac = Array.from({ length: k }, () => new Float64Array(n));
     const irlsWeights = new Float64Array(n);
     const A = new Float64Array(k * k);
@@ -107,7 +108,7 @@ export class ConstantFitter {
       for (let i = 0; i < n; i++) {
         const r = this.prediction[i]! - y[i]!;
         const w = weights ? weights[i]! : 1;
-        irlsWeights[i] = w * reweight(loss, r, huberDelta);
+        irlsWeights[i] = w * reweight(r, huberDelta);
       }
       A.fill(0);
       g.fill(0);
@@ -152,20 +153,6 @@ export class ConstantFitter {
       if (!improved || currentLoss === 0) break;
     }
     return { expr: current, loss: currentLoss, evaluations };
-  }
-}
-
-/** IRLS weight that turns a step on weighted squares into a step on the given loss. */
-function reweight(loss: LossName, r: number, huberDelta: number): number {
-  switch (loss) {
-    case 'mse':
-      return 1;
-    case 'huber': {
-      const a = Math.abs(r);
-      return a <= huberDelta ? 1 : huberDelta / a;
-    }
-    case 'mae':
-      return 1 / Math.max(Math.abs(r), 1e-12);
   }
 }
 
