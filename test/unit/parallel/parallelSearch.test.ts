@@ -92,7 +92,9 @@ describe('parallel search in worker threads', function () {
   async function searchWithFaults(faults: (WorkerFault | null)[], workers: number, timeLimitSeconds: number, seed: number) {
     const endPlan = planFaults(faults);
     try {
-      return await ParallelSearch.start(quadraticData(), { timeLimitSeconds, seed }, { workers, workerScript: faultyWorkerScript }).result;
+      // Short slices, so that even a slow start leaves every worker several slices before the time limit.
+      const parallel = { workers, workerScript: faultyWorkerScript, sliceMs: 100 };
+      return await ParallelSearch.start(quadraticData(), { timeLimitSeconds, seed }, parallel).result;
     } finally {
       endPlan();
     }
