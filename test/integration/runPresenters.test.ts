@@ -12,6 +12,7 @@ import { workspaceStoreFolder } from '../../src/extension/runs/workspaceStoreFol
 import { ProgressNotifications, type WithProgress } from '../../src/extension/views/progressNotification';
 import { RunMessages } from '../../src/extension/views/runMessages';
 import { RunsTreeProvider } from '../../src/extension/views/runsTree';
+import { SEARCH_RUNNING_KEY, SearchRunningContext } from '../../src/extension/views/searchRunningContext';
 import { SearchStatusBar } from '../../src/extension/views/statusBar';
 import { flat, linear, lineRequest, ScriptedSearch } from '../fixtures/runs/scriptedSearch';
 
@@ -202,6 +203,29 @@ describe('Run presenters', function () {
       assert.equal(tree.getTreeItem(ended[0]!).contextValue, 'run');
     } finally {
       tree.dispose();
+      runs.dispose();
+    }
+  });
+
+  it('set the context key that enables Stop Search while a search runs', async () => {
+    const { runs, searches } = setUp();
+    const values: boolean[] = [];
+    const presenter = new SearchRunningContext(runs, (key, value) => {
+      assert.equal(key, SEARCH_RUNNING_KEY);
+      values.push(value);
+      return vscode.commands.executeCommand('setContext', key, value);
+    });
+    try {
+      const first = runs.start(lineRequest());
+      const second = runs.start(lineRequest());
+      searches[0]!.finish([linear]);
+      await runs.whenEnded(first.id);
+      assert.deepEqual(values, [true, true, true], 'true while one search still runs');
+      searches[1]!.finish([linear]);
+      await runs.whenEnded(second.id);
+      assert.deepEqual(values, [true, true, true, false]);
+    } finally {
+      presenter.dispose();
       runs.dispose();
     }
   });
