@@ -1,19 +1,14 @@
 import { DataError, quote, withLocation } from './errors';
 import { isMissingToken } from './numbers';
-import type { CellLocation, Column, DataFormat, DataTable, Delimiter, SourceLocation } from './table';
+import type { CellLocation, Column, DataTable, SourceLocation } from './table';
 
 /** Rows with the wrong number of fields are skipped with a warning up to this many; more is an error. */
 export const MAX_SKIPPED_ROWS = 3;
 
 const EXAMPLE_LINES = 5;
 
-export interface TableMeta {
-  format: DataFormat;
-  delimiter?: Delimiter;
-  hasHeader: boolean;
-  headerLine?: number;
-  decimalComma: boolean;
-  fileName?: string;
+/** What a reader tells the builder about the table besides its cells. */
+export interface TableMeta extends Pick<DataTable, 'format' | 'delimiter' | 'hasHeader' | 'headerLine' | 'decimalComma' | 'fileName'> {
   /** Where the expected number of fields comes from, for messages. */
   expectedFrom: 'header' | 'rows';
 }

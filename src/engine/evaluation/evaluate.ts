@@ -211,6 +211,10 @@ export class ColumnEvaluator {
     return this.finish(out, s);
   }
 
+  /*
+   * One method per placement of the scalar (none, left, right), each a switch over the operators: alike in
+   * shape, but each case calls the kernel for its operand order, so that every loop sees one kind of operand.
+   */
   private binaryColumns(op: BinaryOperator, a: Float64Array, b: Float64Array): Float64Array {
     const n = this.rows;
     const out = this.pool.isScratch(a) ? a : this.pool.writable(b);
