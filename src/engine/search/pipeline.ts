@@ -35,6 +35,7 @@ export interface PipelineHooks {
   cancelled?: () => boolean;
   /** Minimum time between progress reports; default 250 ms. */
   progressIntervalMs?: number;
+  /** Milliseconds; `performance.now` by default. */
   clock?: () => number;
 }
 
@@ -59,7 +60,7 @@ export class SearchPipeline {
   private reason: StopReason | null = null;
 
   constructor(
-    readonly search: PreparedSearch,
+    private readonly search: PreparedSearch,
     hooks: PipelineHooks = {},
   ) {
     const clock = hooks.clock ?? (() => performance.now());
