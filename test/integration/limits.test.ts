@@ -31,7 +31,7 @@ describe('Limits on what a workspace can ask for', function () {
   });
 
   afterEach(async () => {
-    for (const key of ['workers', 'populations', 'populationSize']) await setting(key, undefined);
+    for (const key of ['workers', 'populations', 'populationSize', 'maxSize']) await setting(key, undefined);
   });
 
   after(async () => {
@@ -46,6 +46,17 @@ describe('Limits on what a workspace can ask for', function () {
     const properties = manifest.contributes.configuration.properties;
     assert.ok((properties['equationDiscovery.workers']?.maximum ?? Infinity) <= 256);
     assert.match(properties['equationDiscovery.workers']?.markdownDescription ?? '', /available cores/);
+  });
+
+  it('reads 0 workers as automatic, and names a bad setting with what is wrong with it', async () => {
+    await setting('workers', 0);
+    assert.equal(readSearchSettings().workers, 'auto');
+    await setting('maxSize', 2);
+    assert.throws(
+      () => readSearchSettings(),
+      (e: unknown) =>
+        e instanceof SettingsError && e.setting === 'equationDiscovery.maxSize' && /must be a positive integer of at least 3, got 2/.test(e.message),
+    );
   });
 
   it('refuses more than 100 populations, or populations of more than 1000', async () => {
