@@ -1,12 +1,12 @@
 import { optionProblem, showValue } from '../engine/options/check';
 import type { OptionSpec, SettingRole } from '../engine/options/optionKinds';
 import { optionEntries, type OptionName } from '../engine/options/schema';
-import { workerCountOf } from '../engine/options/workers';
+import { AUTO_WORKERS_AS_NUMBER, workerCountOf } from '../engine/options/workers';
 
 export const SECTION = 'equationDiscovery';
 
-/** How settings write an automatic worker count: they are integers, and `0` has always meant automatic. */
-export const AUTO_WORKERS_SETTING = 0;
+/** How the workers setting, an integer, says automatic. */
+export const AUTO_WORKERS_SETTING = AUTO_WORKERS_AS_NUMBER;
 
 export interface SettingEntry {
   name: OptionName;

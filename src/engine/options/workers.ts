@@ -1,12 +1,12 @@
 /** How many worker threads a search asks for: a number, or `auto` for one per available core but one. */
 export type WorkerCount = number | 'auto';
 
-/**
- * The count a stored number stands for: settings (and runs saved before `auto` was written) say `0` for
- * automatic.
- */
+/** How settings, and runs saved before `auto` was recorded, write an automatic count: they hold integers only. */
+export const AUTO_WORKERS_AS_NUMBER = 0;
+
+/** The count a stored value stands for. */
 export function workerCountOf(stored: number | 'auto'): WorkerCount {
-  return stored === 0 ? 'auto' : stored;
+  return stored === AUTO_WORKERS_AS_NUMBER ? 'auto' : stored;
 }
 
 /** The request with a number lowered to the machine's `cores`: more threads than cores only slow a search. */
