@@ -1,0 +1,4 @@
+export { analyseStructure, type StructureAnalysisOptions } from './structureAnalysis';
+export { powerLawCandidates, type PowerLawCandidate } from './powerLaw';
+export { sparseRegressionCandidates, type SparseRegressionCandidate, type SparseRegressionSettings } from './sparseRegression';
+export type { AnalysisSettings, CandidateSource, LossSpec, OperatorVocabulary, StructureCandidate } from './types';
