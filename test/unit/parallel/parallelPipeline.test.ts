@@ -28,7 +28,7 @@ describe('parallel search: the pipeline stages on workers', function () {
       [{ lossThreshold: 1e-12 }, 'lossThreshold'],
     ] as const) {
       const result = await ParallelSearch.start(line, { ...options, seed: 21 }, { workers: 2, workerScript }).result;
-      assert.equal(result.stoppedBy, reason);
+      assert.equal(result.stoppedBy, reason, result.workerErrors.join('; '));
       assert.equal(runSearch(line, { ...options, seed: 21 }).stoppedBy, reason, 'single thread');
     }
     assert.equal(liveWorkerCount(), 0);
