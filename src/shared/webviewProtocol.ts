@@ -26,6 +26,8 @@ export interface RunStats {
   evaluationsPerSecond: number;
   seconds: number;
   stoppedBy?: string;
+  /** Search workers that failed while the others went on: what each failure was. */
+  workerFailures?: string[];
 }
 
 export interface RelatedPaper {

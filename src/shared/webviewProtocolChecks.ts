@@ -57,6 +57,7 @@ const runStats = object({
   evaluationsPerSecond: isNumber,
   seconds: isNumber,
   stoppedBy: optional(isString),
+  workerFailures: optional(arrayOf(isString)),
 });
 
 const relatedPaper = object({ title: isString, link: isString, year: isNumber, score: isNumber, reasons: arrayOf(isString) });

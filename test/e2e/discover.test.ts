@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -18,6 +18,9 @@ function makeWorkspace(): string {
   writeFileSync(join(dir, 'few-rows.csv'), 'x,y\n1,2\n2,4\n3,6\n');
   writeFileSync(join(dir, 'constant.csv'), `x,y\n${rows((i) => `${i},5`)}\n`);
   writeFileSync(join(dir, 'duplicate.csv'), `x,x,y\n${rows((i) => `${i},${i},${3 * i}`)}\n`);
+  // A sparse file: 1 GB long, no disk space used.
+  writeFileSync(join(dir, 'huge.csv'), 'x,y\n');
+  truncateSync(join(dir, 'huge.csv'), 1024 ** 3);
   writeFileSync(join(dir, 'gaps.csv'), `x,y\n${rows((i) => (i % 4 === 0 ? `${i},` : `${i},${3 * i + 1}`), 20)}\n`);
   return dir;
 }
@@ -130,6 +133,67 @@ describe('Discover Equation in the workbench', function () {
     assert.match(text, /# loss 3\.11\de\+4 \(MSE\), complexity 3; fitted for D in \[0\.03235, 2\.006\]/);
     assert.match(text, /^v = (475\.\d+ \* D|D \* 475\.\d+)$/m);
     await workbench.screenshot('discover-4-inserted');
+  });
+
+  it('drops messages the results page may not send, logs them, and goes on', async () => {
+    const { page, workbench } = vs;
+    const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
+    await workbench.webview();
+    // What a compromised page could post, then a message the page may send, whose effect shows that the ones
+    // before it were handled.
+    const hostile: unknown[] = [
+      { type: 'runCommand', command: 'workbench.action.closeAllEditors' },
+      { type: 'openLink', url: 'command:workbench.action.closeAllEditors' },
+      { type: 'openLink', url: 'file:///etc/passwd' },
+      { type: 'insert', complexity: '3; import os' },
+      { type: 'copy', complexity: 3, format: 'shell' },
+      'not a message',
+      null,
+      { type: '__proto__' },
+    ];
+    await workbench.postFromWebview([...hostile, { type: 'runCommand', command: 'equationDiscovery.describeDataset' }]);
+    const describe = page.locator('.quick-input-widget .quick-input-box input');
+    await describe.waitFor({ state: 'visible', timeout: 20_000 });
+    await workbench.screenshot('hostile-messages-1-after');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(await page.locator('.tabs-container .tab').allInnerTexts(), tabs, 'no editor was closed');
+
+    await workbench.runCommand('Output: Show Output Channels...');
+    const channel = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Equation Discovery' }).first();
+    await channel.waitFor({ state: 'visible', timeout: 20_000 });
+    await channel.click();
+    await workbench.runCommand('View: Toggle Maximized Panel');
+    const output = page.locator('.output-view .view-lines');
+    await output.filter({ hasText: 'ignored a message from the results view' }).waitFor({ timeout: 20_000 });
+    // The output view wraps long lines (at spaces) and shows only the lines in sight: compare without spaces.
+    await output.filter({ hasText: '{"type":"__proto__"}' }).waitFor({ timeout: 20_000 });
+    const text = (await output.innerText()).replace(/[\s\u00a0]+/g, '');
+    const ignoredCount = text.split('ignoredamessagefromtheresultsviewthatisnotoneitmaysend:').length - 1;
+    assert.equal(ignoredCount, hostile.length, text);
+    for (const message of hostile) {
+      const logged = JSON.stringify(message).replace(/\s+/g, '');
+      assert.ok(text.includes(logged), `${logged} is not logged:\n${text}`);
+    }
+    await workbench.screenshot('hostile-messages-2-log');
+    await workbench.runCommand('View: Toggle Maximized Panel');
+    await workbench.runCommand('View: Hide Panel');
+  });
+
+  it('refuses a 1 GB data file from the Explorer with its size, and starts nothing', async () => {
+    const { page, workbench } = vs;
+    await clearNotifications(page);
+    await workbench.runCommand('File: Focus on Files Explorer');
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'huge.csv' }).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await row.click({ button: 'right' });
+    const item = page.locator('.context-view .action-label', { hasText: 'Discover Equation' }).first();
+    await item.waitFor({ state: 'visible' });
+    await item.hover();
+    await item.click();
+    const shown = await notifications(page, /Equation Discovery:/);
+    assert.match(shown, /huge\.csv: the file is 1\.0 GB; text data files of up to 256 MB can be read/);
+    assert.equal(await page.locator('.quick-input-widget .quick-input-title', { hasText: '(1/2)' }).isVisible(), false);
+    await workbench.screenshot('bad-data-huge.csv');
   });
 
   const badData: [string, RegExp, boolean][] = [

@@ -634,6 +634,23 @@ describe('Results view (webview page in Chromium)', function () {
     await view.assertClean();
   });
 
+  it('says when search workers stopped while the others went on, and only then', async () => {
+    const view = await open(lightTheme);
+    const { page } = view;
+    const note = page.locator('.run-note');
+    await view.send({ type: 'showRun', run: hubbleRun });
+    assert.equal(await note.isVisible(), false);
+    const failures = ['worker 1: worker 1 exited with code 3'];
+    await view.send({ type: 'showRun', run: { ...hubbleRun, stats: { ...hubbleRun.stats, workerFailures: failures } } });
+    assert.equal(
+      await note.innerText(),
+      'Some search workers stopped (worker 1: worker 1 exited with code 3); the search went on with the others.',
+    );
+    assert.equal(await page.getByRole('alert').isVisible(), false, 'a finished run is not shown as failed');
+    await view.screenshot('worker-stopped-light-wide');
+    await view.assertClean();
+  });
+
   it('plots one feature at a time for a run with two features', async () => {
     const view = await open();
     const { page } = view;

@@ -24,6 +24,13 @@ const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf
 /** Host frames of this extension's webviews (VS Code's own, such as a walkthrough's, are left out). */
 const ownWebviews = `iframe.webview.ready[src*="extensionId=${manifest.publisher}.${manifest.name}&"]`;
 
+/** Runs in a webview's host frame (as text, see `readStoredItem`): posts each message through its bridge. */
+function postThroughBridge(messages: unknown[]): void {
+  const post = (globalThis as unknown as Record<string, (channel: string, data: unknown) => void>)['__vscode_post_message__'];
+  if (!post) throw new Error('this frame has no webview bridge (__vscode_post_message__)');
+  for (const message of messages) post('onmessage', { message });
+}
+
 /**
  * Runs in the page (as text: the harness is compiled without the DOM's types): the value stored under `key`
  * in the web workbench's IndexedDB storage, from whichever of its databases holds it.
@@ -207,6 +214,16 @@ export class Workbench {
       await sleep(250);
     }
     throw new Error(`the workbench did not store ${what} within ${timeoutMs / 1000} s (stored: ${JSON.stringify(last)})`);
+  }
+
+  /**
+   * Sends `messages` to the extension as the page of the most recently shown visible webview would: through
+   * the bridge VS Code's host frame gives the page (the page itself cannot reach it a second time once it has
+   * acquired its API), so the extension receives them as it receives the page's own.
+   */
+  async postFromWebview(messages: readonly unknown[]): Promise<void> {
+    const host = this.page.locator(ownWebviews).filter({ visible: true }).last().contentFrame();
+    await host.locator('body').evaluate(`(${postThroughBridge})(${JSON.stringify(messages)})`);
   }
 
   /** Saves a screenshot of the whole window as test-results/screenshots/<name>.png; returns its path. */

@@ -60,6 +60,7 @@ export class RunHeader {
   private readonly stats = el('dl', 'facts stats');
   private readonly options = el('dl', 'facts options');
   private readonly error = el('div', 'run-error');
+  private readonly workerNote = el('p', 'run-note');
   private readonly values: Record<string, HTMLElement> = {};
   private stopping = false;
 
@@ -87,7 +88,7 @@ export class RunHeader {
     for (const { spec } of SUMMARY_OPTIONS) this.values[spec.label] = entry(this.options, spec.label);
 
     this.error.setAttribute('role', 'alert');
-    this.element.append(titleRow, this.started, this.data, this.stats, this.options, this.error);
+    this.element.append(titleRow, this.started, this.data, this.stats, this.options, this.workerNote, this.error);
   }
 
   update(run: RunView): void {
@@ -133,6 +134,12 @@ export class RunHeader {
     for (const { name, spec } of SUMMARY_OPTIONS) setText(v[spec.label]!, formatOption(spec, run.options[name]));
 
     const failed = run.status === 'failed';
+    const failures = stats.workerFailures ?? [];
+    this.workerNote.hidden = failed || failures.length === 0;
+    setText(
+      this.workerNote,
+      this.workerNote.hidden ? '' : `Some search workers stopped (${failures.join('; ')}); the search went on with the others.`,
+    );
     this.error.hidden = !failed;
     setText(this.error, failed ? `The search failed: ${run.error ?? 'unknown error'}` : '');
   }

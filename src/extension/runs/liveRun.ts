@@ -113,6 +113,7 @@ export class LiveRun {
       evaluationsPerSecond: result.evaluationsPerSecond,
       seconds: result.seconds,
       stoppedBy: result.stoppedBy,
+      ...(result.workerErrors.length > 0 ? { workerFailures: result.workerErrors } : {}),
     };
     this.record.related = relatedResearch(this.record);
     if (result.failure) return { status: 'failed', error: result.failure };

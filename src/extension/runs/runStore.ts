@@ -102,8 +102,9 @@ export class RunStore {
   /** Saves a run (replacing an earlier save of it) and puts it first in the list. */
   save(record: RunRecord): Promise<void> {
     return this.writes.run(async () => {
-      await writeAtomically(this.folder, runFileName(record.id), encode(record));
+      // The index is read first: read after the run's file is written, it would count this run as recovered.
       const summaries = (await this.loaded()).filter((s) => s.id !== record.id);
+      await writeAtomically(this.folder, runFileName(record.id), encode(record));
       summaries.unshift(summaryOf(record));
       const dropped = summaries.splice(KEEP);
       await this.writeIndex(summaries);

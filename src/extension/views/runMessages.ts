@@ -16,7 +16,14 @@ export class RunMessages extends Disposable {
     );
     this.register(
       runs.onDidEnd((record) => {
-        if (record.status !== 'failed') return;
+        const failures = record.stats.workerFailures ?? [];
+        if (record.status !== 'failed') {
+          if (failures.length > 0) {
+            const which = failures.length === 1 ? 'a search worker stopped' : `${failures.length} search workers stopped`;
+            show('warning', `Equation Discovery: ${which} (${failures.join('; ')}); the search went on with the others.`);
+          }
+          return;
+        }
         show('error', `Equation Discovery: the search failed: ${record.error}. The formulas found before are kept.`);
       }),
     );

@@ -36,6 +36,14 @@ const ids = (summaries: { id: string }[]): string[] => summaries.map((s) => s.id
 const newestFirst = (runs: RunRecord[]): string[] => [...runs].reverse().map((r) => r.id);
 
 describe('Run store', () => {
+  it('saves the first run of an empty folder without a word of repair', async () => {
+    const { folder, store, log } = setUp();
+    const run = runRecord();
+    await store.save(run);
+    assert.deepEqual(ids(await new RunStore(folder, new MemoryLog()).list()), [run.id]);
+    assert.deepEqual(log.lines, []);
+  });
+
   it('reads the index and keeps it as it is when it matches the run files', async () => {
     const { folder, store, log } = setUp();
     const runs = await savedRuns(folder, 3);
