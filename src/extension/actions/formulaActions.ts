@@ -5,6 +5,7 @@ import { COPY_FORMATS, type FormatChoice, type FrontRow } from '../../shared/web
 import type { RunRecord } from '../runs/runStore';
 import type { EditorTracker } from './editorTracker';
 import { frontCsv, provenance } from './frontText';
+import { notify } from '../report';
 
 function rowAt(record: RunRecord, complexity: number): FrontRow {
   const row = record.front.find((f) => f.complexity === complexity);
@@ -74,7 +75,7 @@ export async function copyFormula(record: RunRecord, complexity: number, format:
 
 export async function exportFront(record: RunRecord): Promise<vscode.Uri | undefined> {
   if (record.front.length === 0) {
-    void vscode.window.showWarningMessage('Equation Discovery: this run has no formula to export yet.');
+    notify('warning', 'Equation Discovery: this run has no formula to export yet.');
     return undefined;
   }
   const source = vscode.Uri.parse(record.sourceUri);
