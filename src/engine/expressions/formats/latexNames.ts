@@ -2,7 +2,7 @@ import { escapeUnprintable } from './commentText';
 
 /**
  * Column names typeset for KaTeX: `x1`/`x_1` -> `x_{1}`, `alpha` -> `\alpha`, `omega_0` -> `\omega_{0}`,
- * `mass` -> `\mathrm{mass}`, anything else as escaped text.
+ * `mass` -> `\mathrm{mass}`, `semi_major_axis` -> `\mathrm{semi\_major\_axis}`, anything else as escaped text.
  */
 
 const GREEK_WORDS = new Set(
@@ -75,10 +75,13 @@ export function latexName(name: string): string {
     return `${word(subscript[1]!) ?? texText(subscript[1]!)}_{${digits}}`;
   }
   const underscore = name.indexOf('_');
-  if (underscore > 0 && underscore < name.length - 1) {
+  if (underscore > 0) {
+    // Only a single letter takes a short index as a subscript (T_e, omega_0); any other name with
+    // underscores is a word of its own: semi_major_axis stays upright, its underscores shown.
     const base = word(name.slice(0, underscore));
     const sub = name.slice(underscore + 1);
-    if (base !== undefined) return `${base}_{${word(sub) ?? texText(sub)}}`;
+    if (base !== undefined && isSingleSymbol(base) && /^[A-Za-z0-9]{1,3}$/.test(sub)) return `${base}_{${word(sub)!}}`;
+    if (/^[A-Za-z0-9_]+$/.test(name)) return `\\mathrm{${name.replace(/_/g, '\\_')}}`;
   }
   const digits = /^([A-Za-z]+)([0-9]+)$/.exec(name);
   if (digits !== null) return `${word(digits[1]!)!}_{${digits[2]!}}`;
