@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { defaultFeatures, defaultTarget, selectDataset, type Dataset } from '../data';
 import { loadFile } from '../data/loadFile';
 import { reportFront } from '../engine/frontReport';
+import { stopReasonText } from '../engine/search/stopRule';
 import { DEFAULT_OPTIONS } from '../engine/options';
 import type { ScoredEntry } from '../engine/search/pareto';
 import { ParallelSearch, type RunProgress } from '../parallel/parallelSearch';
@@ -79,7 +80,7 @@ function printOutcome(args: DiscoverArgs, dataset: Dataset, outcome: Outcome, io
   io.stdout.write(front.length > 0 ? frontTable(front) : `No formula: ${emptyReason(outcome)}.\n`);
   io.stdout.write(
     `\n${outcome.evaluations.toLocaleString('en-US')} evaluations in ${outcome.seconds.toFixed(1)} s ` +
-      `with ${outcome.workers} worker${outcome.workers === 1 ? '' : 's'}, stopped by ${outcome.stoppedBy}; * marks the best formula\n`,
+      `with ${outcome.workers} worker${outcome.workers === 1 ? '' : 's'}, ${stopReasonText(outcome.stoppedBy)}; * marks the best formula\n`,
   );
 }
 

@@ -80,19 +80,6 @@ export function formatOperators(operators: readonly string[]): string {
   return operators.map((op) => OPERATOR_SYMBOLS[op] ?? op).join(' ');
 }
 
-const STOP_REASONS: Record<string, string> = {
-  time: 'time limit reached',
-  evaluations: 'evaluation budget used',
-  iterations: 'all iterations done',
-  lossThreshold: 'exact fit found',
-  cancelled: 'stopped by you',
-  error: 'stopped by an error',
-};
-
-export function formatStopReason(reason: string): string {
-  return STOP_REASONS[reason] ?? reason;
-}
-
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

@@ -1,6 +1,7 @@
 import type { OptionSpec } from '../../src/engine/options/optionKinds';
 import { runSummaryOptions } from '../../src/engine/options/runSummary';
 import { workerCountOf } from '../../src/engine/options/workers';
+import { stopReasonText } from '../../src/engine/search/stopRule';
 import type { RunView } from '../../src/shared/webviewProtocol';
 import { button, el, setText } from './dom';
 import {
@@ -10,7 +11,6 @@ import {
   formatExactCount,
   formatNumber,
   formatOperators,
-  formatStopReason,
   formatTimeLimit,
 } from './format';
 
@@ -129,7 +129,7 @@ export class RunHeader {
     v['Evaluations']!.title = `${formatExactCount(stats.evaluations)} formula evaluations`;
     setText(v['Speed']!, `${formatCount(stats.evaluationsPerSecond)}/s`);
     setText(v['Elapsed']!, formatDuration(stats.seconds));
-    this.show('Ended', !running && stats.stoppedBy ? formatStopReason(stats.stoppedBy) : undefined);
+    this.show('Ended', !running && stats.stoppedBy ? stopReasonText(stats.stoppedBy) : undefined);
 
     for (const { name, spec } of SUMMARY_OPTIONS) setText(v[spec.label]!, formatOption(spec, run.options[name]));
 

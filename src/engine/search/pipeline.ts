@@ -64,7 +64,7 @@ export class SearchPipeline {
     hooks: PipelineHooks = {},
   ) {
     const clock = hooks.clock ?? (() => performance.now());
-    this.stopRule = new StopRule(search.options, hooks.cancelled, clock);
+    this.stopRule = new StopRule(search.options, hooks.cancelled, clock, search.floor);
     this.reserve = new PolishReserve(this.stopRule.budget, clock);
     this.throttle = new ProgressThrottle(hooks.progressIntervalMs ?? 250, clock);
     this.targetScale = timesPowerOfTwo(1, search.scaling.target);
@@ -116,7 +116,8 @@ export class SearchPipeline {
 
   /** The report stage: the hall of fame and what polishing made of it, as a front in the user's units. */
   result(state: EvolutionState, polished: readonly FameEntry[]): SearchResult {
-    return { ...this.progress(state, [...state.hallOfFame.all(), ...polished]), stoppedBy: this.reason ?? 'error' };
+    // Polished formulas first: one that ties with its unpolished self is kept.
+    return { ...this.progress(state, [...polished, ...state.hallOfFame.all()]), stoppedBy: this.reason ?? 'error' };
   }
 
   private progress(state: EvolutionState, entries: readonly FameEntry[]): SearchProgress {

@@ -5,6 +5,7 @@ import { simplify } from '../expressions/simplification';
 import { HallOfFame, type FameEntry } from './hallOfFame';
 import { SELECTION_CRITERIA } from './modelSelection';
 import { scoreFront, type ScoredEntry } from './pareto';
+import { roundConstants } from './roundConstants';
 import { polishReserveSeconds, type TimeBudget } from './timeBudget';
 
 /** Formulas whose polishing refits constants (the others cost one evaluation). */
@@ -31,7 +32,7 @@ export function polishingShares(entries: readonly FameEntry[], maxSize: number, 
 
 /**
  * Refits every hall-of-fame formula's constants thoroughly on all rows and simplifies it, so reported
- * formulas carry every digit the data supports; returns the scored Pareto front. The front's formulas go
+ * formulas carry every digit the data supports and no float noise beyond (`roundConstants`); returns the scored Pareto front. The front's formulas go
  * first. Once `shouldStop` says so (it is polled between fitting steps too), the remaining entries are kept
  * as they are.
  */
@@ -42,14 +43,16 @@ export function polishFront(
   floor: number,
   shouldStop: () => boolean = () => false,
 ): ScoredEntry[] {
-  const polished = new HallOfFame(options.maxSize);
-  for (const entry of entries) polished.consider(entry);
   const vocabulary = { binaryOperators: options.binaryOperators, unaryOperators: options.unaryOperators };
+  const fits: FameEntry[] = [];
   for (const entry of polishingOrder(entries, options.maxSize, floor)) {
     if (shouldStop()) break;
-    const fit = scorer.fitConstantsFull(simplify(entry.expr, vocabulary), 100, 1, shouldStop);
-    if (fit.loss <= entry.loss) polished.consider({ expr: fit.expr, complexity: size(fit.expr), loss: fit.loss });
+    const fit = roundConstants(scorer.fitConstantsFull(simplify(entry.expr, vocabulary), 100, 1, shouldStop), (e) => scorer.fullLoss(e), floor);
+    if (fit.loss <= entry.loss) fits.push({ expr: fit.expr, complexity: size(fit.expr), loss: fit.loss });
   }
+  // Refitted formulas first: where one ties with the entry it came from, the refitted one is kept.
+  const polished = new HallOfFame(options.maxSize);
+  for (const entry of [...fits, ...entries]) polished.consider(entry);
   return scoreFront(polished.front(floor), floor, scorer.rows, SELECTION_CRITERIA[options.modelSelection]);
 }
 

@@ -116,7 +116,7 @@ describe('eqd command line', function () {
     assert.match(r.stdout, /Ff from mu, Nn; 200 rows/);
     assert.match(r.stdout, /Complexity\s+Loss\s+Score\s+Equation/);
     assert.match(r.stdout, /^\s+3\s+0\s+\S+\s+\*\s+(mu \* Nn|Nn \* mu)$/m);
-    assert.match(r.stdout, /stopped by iterations/);
+    assert.match(r.stdout, /all iterations done; \* marks the best formula/);
   });
 
   it('drops rows with missing values and says how many', () => {
@@ -257,7 +257,7 @@ describe('eqd command line', function () {
     const table = await interruptWhileLoading();
     assert.equal(await table.exited, 0, table.stderr());
     assert.match(table.stdout(), /^No formula: stopped before any formula was found\.$/m);
-    assert.match(table.stdout(), /stopped by cancelled/);
+    assert.match(table.stdout(), /stopped by you; \* marks the best formula/);
     const python = await interruptWhileLoading('--format', 'python');
     assert.equal(await python.exited, 0, python.stderr());
     assert.equal(python.stdout(), '# No formula: stopped before any formula was found.\n');
