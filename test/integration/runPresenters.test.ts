@@ -158,6 +158,10 @@ describe('Run presenters', function () {
       assert.equal(item.text, '$(loading~spin) y: 3 s');
       const second = runs.start(lineRequest());
       assert.equal(item.text, '$(loading~spin) y: 3 s (+1)');
+      assert.deepEqual(item.accessibilityInformation, {
+        label: 'Equation Discovery: searching for y, 3 seconds, and 1 more search',
+        role: 'button',
+      });
 
       searches[0]!.finish([linear]);
       await runs.whenEnded(first.id);

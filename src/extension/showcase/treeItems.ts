@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { matchRanges } from './filter';
 import { countText } from './grouping';
-import { COMMANDS } from './ids';
 import type { GroupNode, PaperNode, ShowcaseTree } from './model';
 import { paperDescription, paperTooltip } from './paperText';
 
@@ -36,6 +35,7 @@ export function paperTreeItem(node: PaperNode, tree: ShowcaseTree): vscode.TreeI
   item.iconPath = PAPER_ICON;
   item.contextValue = 'paper';
   item.accessibilityInformation = { label: `${paper.title}, ${paperDescription(paper)}` };
-  item.command = { command: COMMANDS.openPaper, title: 'Open Paper', arguments: [paper.id] };
+  // No command: a click selects the paper (its tooltip has the details); opening its page in the browser is the
+  // explicit Open Paper action, inline or in the context menu.
   return item;
 }

@@ -28,7 +28,14 @@ export class SearchStatusBar extends Disposable {
     }
     const run = running[0]!;
     const more = running.length > 1 ? ` (+${running.length - 1})` : '';
-    this.item.text = `$(loading~spin) ${run.target}: ${run.stats.seconds.toFixed(0)} s${more}`;
+    const seconds = run.stats.seconds.toFixed(0);
+    this.item.text = `$(loading~spin) ${run.target}: ${seconds} s${more}`;
+    const others = running.length > 1 ? `, and ${running.length - 1} more search${running.length > 2 ? 'es' : ''}` : '';
+    // Screen readers would read the icon's name ("loading~spin"): they get a sentence instead.
+    this.item.accessibilityInformation = {
+      label: `Equation Discovery: searching for ${run.target}, ${seconds} seconds${others}`,
+      role: 'button',
+    };
     this.item.tooltip = `Equation Discovery is searching for ${run.title} in ${run.source.fileName}. Click to show its results.`;
     this.item.command = { command: 'equationDiscovery.openResults', title: 'Show Results', arguments: [run.id] };
     this.item.show();
