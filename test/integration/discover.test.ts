@@ -149,6 +149,31 @@ describe('Discover Equation', function () {
     assert.match(await vscode.env.clipboard.readText(), /475\.\d+/);
   });
 
+  it('opens the sample data as a copy in the workspace, never the installed file', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const copy = workspaceFile('real-hubble-1929.csv');
+    const installed = vscode.Uri.joinPath(ext.extensionUri, 'data', 'samples', 'real-hubble-1929.csv');
+    const original = await vscode.workspace.fs.readFile(installed);
+    const before = await vscode.workspace.fs.readFile(copy).then(
+      (bytes) => bytes,
+      () => undefined,
+    );
+    const opened = await vscode.commands.executeCommand<string>('equationDiscovery.openSample');
+    const expected = before === undefined || Buffer.from(before).equals(Buffer.from(original)) ? copy : workspaceFile('real-hubble-1929-2.csv');
+    assert.equal(opened, expected.toString());
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), expected.toString());
+    assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(expected)), Buffer.from(original));
+
+    // Edited and opened again: the edited copy is kept, and a fresh one opens beside it.
+    const edited = await writeWorkspaceFile('real-hubble-1929.csv', 'D,v\n1,2\n');
+    const again = await vscode.commands.executeCommand<string>('equationDiscovery.openSample');
+    assert.equal(again, workspaceFile('real-hubble-1929-2.csv').toString());
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(edited)), 'D,v\n1,2\n');
+    assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(installed)), Buffer.from(original), 'the installed sample is untouched');
+    await vscode.workspace.fs.writeFile(edited, original);
+    await vscode.workspace.fs.delete(workspaceFile('real-hubble-1929-2.csv'));
+  });
+
   it('does not start a run when a setting is invalid', async () => {
     await setting('operators', ['+', 'sinh']);
     try {

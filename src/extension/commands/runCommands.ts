@@ -5,6 +5,7 @@ import { isRecord } from '../../shared/schema';
 import { exportFront, insertFormula } from '../actions/formulaActions';
 import { ask, notify } from '../report';
 import { runDate, type RunRecord, type RunSummary } from '../runs/runRecord';
+import { openSampleData } from '../input/sampleData';
 import type { Services } from '../services';
 
 /**
@@ -135,8 +136,6 @@ export async function describeDataset(services: Services, text?: unknown): Promi
   await services.runs.describe(record.id, trimmed);
 }
 
-export async function openSample(context: vscode.ExtensionContext): Promise<void> {
-  const uri = vscode.Uri.joinPath(context.extensionUri, 'data', 'samples', 'real-hubble-1929.csv');
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document, { preview: false });
+export async function openSample(context: vscode.ExtensionContext): Promise<string> {
+  return (await openSampleData(context.extensionUri)).uri.toString();
 }
