@@ -3,6 +3,7 @@ import { EditorTracker } from './actions/editorTracker';
 import { discover } from './commands/discover';
 import {
   deleteRun,
+  renameRun,
   describeDataset,
   exportFrontCommand,
   insertFormulaCommand,
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): EquationDiscoveryApi
     vscode.commands.registerCommand('equationDiscovery.exportFront', () => exportFrontCommand(services)),
     vscode.commands.registerCommand('equationDiscovery.describeDataset', (text?: unknown) => describeDataset(services, text)),
     vscode.commands.registerCommand('equationDiscovery.deleteRun', (item?: unknown) => deleteRun(services, item)),
+    vscode.commands.registerCommand('equationDiscovery.renameRun', (item?: unknown, title?: unknown) => renameRun(services, item, title)),
   );
 
   return {

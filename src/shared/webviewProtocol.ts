@@ -21,6 +21,14 @@ export interface FrontRow {
 
 export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed';
 
+/** A run's status as every view names it. */
+export const RUN_STATUS_LABELS: Readonly<Record<RunStatus, string>> = {
+  running: 'Running',
+  finished: 'Finished',
+  cancelled: 'Stopped',
+  failed: 'Failed',
+};
+
 export interface RunStats {
   evaluations: number;
   evaluationsPerSecond: number;

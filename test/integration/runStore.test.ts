@@ -130,6 +130,29 @@ describe('Saved runs on disk', function () {
     assert.equal(await read(outside), 'precious');
   });
 
+  it('take a new title from Rename, in the store and the Runs view, and name a stopped run "Stopped"', async () => {
+    const { store } = freshStore();
+    const opened = store();
+    const run = record({ status: 'cancelled' });
+    await opened.save(run);
+    const runs = idleRuns(opened);
+    const tree = new RunsTreeProvider(opened, runs);
+    try {
+      const renamed = await runs.rename(run.id, 'Hubble 1929, second try');
+      assert.equal(renamed?.title, 'Hubble 1929, second try');
+      assert.equal((await store().load(run.id))?.title, 'Hubble 1929, second try');
+      const [child] = await tree.getChildren();
+      const item = tree.getTreeItem(child!);
+      assert.equal(item.label, 'Hubble 1929, second try');
+      assert.ok(item.tooltip instanceof vscode.MarkdownString);
+      assert.match(item.tooltip.value, /^\*\*Hubble 1929\\, second try\*\*\n\nStopped · /);
+      assert.equal(await runs.rename('00000000-0000-4000-8000-000000000000', 'x'), undefined);
+    } finally {
+      tree.dispose();
+      runs.dispose();
+    }
+  });
+
   it('keep both of two saves made before the list was read', async () => {
     const { store } = freshStore();
     const earlier = record();

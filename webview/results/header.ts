@@ -2,7 +2,7 @@ import type { OptionSpec } from '../../src/engine/options/optionKinds';
 import { runSummaryOptions } from '../../src/engine/options/runSummary';
 import { workerCountOf } from '../../src/engine/options/workers';
 import { stopReasonText } from '../../src/engine/search/stopRule';
-import type { RunView } from '../../src/shared/webviewProtocol';
+import { RUN_STATUS_LABELS, type RunView } from '../../src/shared/webviewProtocol';
 import { button, el, setText } from './dom';
 import {
   formatCount,
@@ -32,12 +32,6 @@ function formatOption(spec: OptionSpec, value: unknown): string {
   }
 }
 
-const STATUS_LABELS: Record<RunView['status'], string> = {
-  running: 'Running',
-  finished: 'Finished',
-  cancelled: 'Stopped',
-  failed: 'Failed',
-};
 
 /** A term and its value in one of the header's description lists. */
 function entry(list: HTMLElement, term: string): HTMLElement {
@@ -96,7 +90,7 @@ export class RunHeader {
     setText(this.started, `Started ${formatDate(run.createdAt)}`);
 
     this.status.className = `status status-${run.status}`;
-    setText(this.statusText, STATUS_LABELS[run.status]);
+    setText(this.statusText, RUN_STATUS_LABELS[run.status]);
     const running = run.status === 'running';
     this.stop.hidden = !running;
     if (!running) this.stopping = false;

@@ -115,6 +115,27 @@ export async function deleteRun(services: Services, item?: unknown): Promise<voi
   await services.store.delete(id);
 }
 
+/** Asks for a new title of a run (a Runs view item, an id, or the current run); `title` skips the question. */
+export async function renameRun(services: Services, item?: unknown, title?: unknown): Promise<void> {
+  const record = item === undefined ? await services.currentRun.find() : await services.runs.get(runIdOf(item) ?? '');
+  if (!record) {
+    if (item === undefined) notify('info', 'Equation Discovery: there is no run to rename yet.');
+    return;
+  }
+  const name =
+    typeof title === 'string'
+      ? title
+      : await vscode.window.showInputBox({
+          title: 'Rename Run',
+          prompt: 'The name the Runs view and the results view show for this run',
+          value: record.title,
+          validateInput: (value) => (value.trim() ? undefined : 'A run needs a name.'),
+        });
+  const trimmed = name?.trim().replace(/\s+/g, ' ');
+  if (!trimmed) return;
+  await services.runs.rename(record.id, trimmed.slice(0, 200));
+}
+
 /** Asks for a one-line description of the data of the current run, used to find related research. */
 export async function describeDataset(services: Services, text?: unknown): Promise<void> {
   const record = await services.currentRun.find();

@@ -59,6 +59,12 @@ export class ResultsController extends Disposable {
     for (const event of [runs.onDidProgress, runs.onDidEnd, runs.onDidDescribe]) {
       this.register(event((record) => this.onRunUpdated(record)));
     }
+    this.register(
+      runs.onDidRename((record) => {
+        const panel = ResultsPanel.active;
+        if (panel && record.id === this.shownRunId) fireAndReport(this.sendWholeState(panel), 'showing the run');
+      }),
+    );
     this.register({ dispose: () => ResultsPanel.active?.dispose() });
   }
 

@@ -43,6 +43,7 @@ export class RunLifecycle extends Disposable {
   private readonly saveFailed = this.emitter<SaveFailure>();
   private readonly finished = this.emitter<RunRecord>();
   private readonly described = this.emitter<RunRecord>();
+  private readonly renamed = this.emitter<RunRecord>();
 
   /** A run started; its record is running and has no formula yet. */
   readonly onDidStart = this.started.event;
@@ -56,6 +57,8 @@ export class RunLifecycle extends Disposable {
   readonly onDidEnd = this.finished.event;
   /** A run's description, and so its related research, changed. */
   readonly onDidDescribe = this.described.event;
+  /** A run was given a new title. */
+  readonly onDidRename = this.renamed.event;
 
   constructor(
     private readonly store: RunSaver,
@@ -183,6 +186,22 @@ export class RunLifecycle extends Disposable {
       this.saved.fire(record);
     }
     this.described.fire(record);
+    return record;
+  }
+
+  /**
+   * Gives a run a new title and saves it as `describe` does. Resolves with undefined when there is no such
+   * run; rejects when the save fails.
+   */
+  async rename(id: string, title: string): Promise<RunRecord | undefined> {
+    const record = await this.get(id);
+    if (!record) return undefined;
+    record.title = title;
+    if (!this.active.has(id)) {
+      await this.store.save(record);
+      this.saved.fire(record);
+    }
+    this.renamed.fire(record);
     return record;
   }
 

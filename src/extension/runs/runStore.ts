@@ -99,13 +99,15 @@ export class RunStore {
     return record;
   }
 
-  /** Saves a run (replacing an earlier save of it) and puts it first in the list. */
+  /** Saves a run (replacing an earlier save of it), in the list newest first by start time. */
   save(record: RunRecord): Promise<void> {
     return this.writes.run(async () => {
       // The index is read first: read after the run's file is written, it would count this run as recovered.
       const summaries = (await this.loaded()).filter((s) => s.id !== record.id);
       await writeAtomically(this.folder, runFileName(record.id), encode(record));
-      summaries.unshift(summaryOf(record));
+      // In the order the runs started: saving a run again (after Describe or Rename) does not move it.
+      summaries.push(summaryOf(record));
+      summaries.sort(newestFirst);
       const dropped = summaries.splice(KEEP);
       await this.writeIndex(summaries);
       for (const old of dropped) await this.folder.delete(runFileName(old.id));

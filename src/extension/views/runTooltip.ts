@@ -1,4 +1,5 @@
 import { codeBlock, escapeMarkdown } from '../literal';
+import { RUN_STATUS_LABELS } from '../../shared/webviewProtocol';
 import { runDate, type RunSummary } from '../runs/runRecord';
 
 /**
@@ -6,7 +7,7 @@ import { runDate, type RunSummary } from '../runs/runRecord';
  * Titles hold column names, which come from the data file: they are escaped, and the formula is a code block.
  */
 export function runTooltip(run: RunSummary): string {
-  const parts = [`**${escapeMarkdown(run.title)}**`, escapeMarkdown(`${run.status} · ${runDate(run.createdAt)}`)];
+  const parts = [`**${escapeMarkdown(run.title)}**`, escapeMarkdown(`${RUN_STATUS_LABELS[run.status]} · ${runDate(run.createdAt)}`)];
   if (run.best !== undefined) parts.push('Best formula:', codeBlock(run.best));
   return parts.join('\n\n');
 }

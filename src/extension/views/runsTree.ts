@@ -25,6 +25,7 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
     this.register(store.onDidChange(() => this.changed.fire()));
     this.register(runs.onDidStart(() => this.changed.fire()));
     this.register(runs.onDidEnd(() => this.changed.fire()));
+    this.register(runs.onDidRename(() => this.changed.fire()));
   }
 
   async getChildren(element?: RunSummary): Promise<RunSummary[]> {

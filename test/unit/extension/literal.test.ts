@@ -41,7 +41,7 @@ describe('Runs view tooltip', () => {
     const [heading, status] = tooltip.split('\n\n');
     assert.equal(heading, `**${escapeMarkdown(title)}**`);
     assert.doesNotMatch(heading!.slice(2, -2), ACTIVE_MARKDOWN);
-    assert.match(status!, /^finished · /);
+    assert.match(status!, /^Finished · /);
   });
 
   it('shows the best formula in a code block it cannot leave', () => {

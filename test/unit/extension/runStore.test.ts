@@ -44,6 +44,14 @@ describe('Run store', () => {
     assert.deepEqual(log.lines, []);
   });
 
+  it('keeps a run where it is in the list when it is saved again', async () => {
+    const { folder, store } = setUp();
+    const runs = await savedRuns(folder, 3);
+    await store.save({ ...runs[0]!, description: 'described later' });
+    assert.deepEqual(ids(await store.list()), newestFirst(runs));
+    assert.deepEqual(ids(await new RunStore(folder, new MemoryLog()).list()), newestFirst(runs));
+  });
+
   it('reads the index and keeps it as it is when it matches the run files', async () => {
     const { folder, store, log } = setUp();
     const runs = await savedRuns(folder, 3);
@@ -125,7 +133,7 @@ describe('Run store', () => {
     const { folder } = setUp();
     const earlier = await savedRuns(folder, 1);
     const store = new RunStore(folder, new MemoryLog());
-    const [a, b] = [runRecord({ title: 'a' }), runRecord({ title: 'b' })];
+    const [a, b] = [runRecord({ title: 'a', createdAt: '2026-02-01T00:00:00Z' }), runRecord({ title: 'b', createdAt: '2026-02-02T00:00:00Z' })];
     await Promise.all([store.save(a), store.save(b)]);
     assert.deepEqual(ids(await store.list()), [b.id, a.id, earlier[0]!.id]);
     const fresh = new RunStore(folder, new MemoryLog());
