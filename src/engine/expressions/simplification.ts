@@ -114,30 +114,79 @@ function sumTerms(e: Expr, negative: boolean, out: Term[]): void {
   }
 }
 
+/** A term as a constant coefficient times a body: `3 * x` is (3, x), `x` is (1, x). */
+function coefficientOf(t: Term): { coefficient: number; body: Expr } {
+  const sign = t.negative ? -1 : 1;
+  const e = t.expr;
+  if (e.kind === 'binary' && e.op === '*') {
+    if (e.left.kind === 'constant') return { coefficient: sign * e.left.value, body: e.right };
+    if (e.right.kind === 'constant') return { coefficient: sign * e.right.value, body: e.left };
+  }
+  return { coefficient: sign, body: e };
+}
+
+/**
+ * Like terms collected (`x - x2 - x2` -> `x - 2 * x2`, `2 * x + 3 * x` -> `5 * x`), in the order each
+ * first appears; null when no two terms are alike or a coefficient cannot be written with the operators.
+ */
+function collectLikeTerms(terms: Term[], hasTimes: boolean): Term[] | null {
+  const groups: { body: Expr; coefficient: number; count: number }[] = [];
+  for (const t of terms) {
+    const { coefficient, body } = coefficientOf(t);
+    const group = groups.find((g) => equalExpr(g.body, body));
+    if (group) {
+      group.coefficient += coefficient;
+      group.count++;
+    } else groups.push({ body, coefficient, count: 1 });
+  }
+  if (groups.every((g) => g.count === 1)) return null;
+  const collected: Term[] = [];
+  for (const g of groups) {
+    if (g.count === 1) {
+      collected.push(terms.find((t) => equalExpr(coefficientOf(t).body, g.body))!);
+      continue;
+    }
+    if (!Number.isFinite(g.coefficient)) return null;
+    if (g.coefficient === 0) continue;
+    const magnitude = Math.abs(g.coefficient);
+    if (magnitude !== 1 && !hasTimes) return null;
+    collected.push({ expr: magnitude === 1 ? g.body : binary('*', constant(magnitude), g.body), negative: g.coefficient < 0 });
+  }
+  return collected;
+}
+
 function mergeSum(e: Expr, vocabulary: SimplifyVocabulary): Expr {
   const terms: Term[] = [];
   sumTerms(e, false, terms);
   let total = 0;
   let constantCount = 0;
-  const rest: Term[] = [];
+  let rest: Term[] = [];
   for (const t of terms) {
     if (t.expr.kind === 'constant') {
       total += t.negative ? -t.expr.value : t.expr.value;
       constantCount++;
     } else rest.push(t);
   }
-  if (constantCount < 2 && !(constantCount === 1 && total === 0)) return e;
+  const collected = collectLikeTerms(rest, vocabulary.binaryOperators.includes('*'));
+  if (collected) rest = collected;
+  else if (constantCount < 2 && !(constantCount === 1 && total === 0)) return e;
   const hasMinus = vocabulary.binaryOperators.includes('-');
   const hasPlus = vocabulary.binaryOperators.includes('+');
   const first = rest.findIndex((t) => !t.negative);
   let acc: Expr | null = null;
+  // The term `acc` starts from, when it is one of `rest`.
+  let start = first;
   if (first >= 0) acc = rest[first]!.expr;
   else if (rest.length > 0 && total !== 0 && hasMinus) {
     acc = constant(total);
     total = 0;
-  } else if (rest.length > 0) return e;
+  } else if (rest.length > 0) {
+    if (!collected || rest.length !== 1 || !vocabulary.unaryOperators.includes('neg')) return e;
+    acc = unary('neg', rest[0]!.expr);
+    start = 0;
+  }
   for (let i = 0; i < rest.length; i++) {
-    if (i === first || acc === null) continue;
+    if (i === start || acc === null) continue;
     const t = rest[i]!;
     if (t.negative) {
       if (!hasMinus) return e;
@@ -153,7 +202,8 @@ function mergeSum(e: Expr, vocabulary: SimplifyVocabulary): Expr {
     else if (hasPlus) acc = binary('+', acc, constant(total));
     else return e;
   }
-  return size(acc) < size(e) ? acc : e;
+  // Collected like terms read better even at the same size (`2 * x` for `x + x`).
+  return size(acc) < size(e) || (collected !== null && size(acc) <= size(e)) ? acc : e;
 }
 
 interface Factor {
@@ -170,12 +220,56 @@ function productFactors(e: Expr, inverse: boolean, out: Factor[]): void {
   }
 }
 
+/** `base` to a positive power other than 1 with the operators there are (`square`, `cube` or `^`), or null. */
+function power(base: Expr, exponent: number, vocabulary: SimplifyVocabulary): Expr | null {
+  if (exponent === 2 && vocabulary.unaryOperators.includes('square')) return unary('square', base);
+  if (exponent === 3 && vocabulary.unaryOperators.includes('cube')) return unary('cube', base);
+  if (vocabulary.binaryOperators.includes('^')) return binary('^', base, constant(exponent));
+  return null;
+}
+
+/** A factor as a base to a constant power: `x ^ 2`, `square(x)` are (x, 2); `x` is (x, 1). */
+function powerOf(e: Expr): { base: Expr; power: number } {
+  if (e.kind === 'binary' && e.op === '^' && e.right.kind === 'constant') return { base: e.left, power: e.right.value };
+  if (e.kind === 'unary' && e.op === 'square') return { base: e.arg, power: 2 };
+  if (e.kind === 'unary' && e.op === 'cube') return { base: e.arg, power: 3 };
+  return { base: e, power: 1 };
+}
+
+/**
+ * Repeated factors as powers (`flow * flow * 3.87` -> `3.87 * flow ^ 2`), in the order each first appears;
+ * null when no factor repeats or a power cannot be written with the operators.
+ */
+function collectPowers(factors: Factor[], vocabulary: SimplifyVocabulary): Factor[] | null {
+  const groups: { base: Expr; power: number; count: number }[] = [];
+  for (const f of factors) {
+    const { base, power } = powerOf(f.expr);
+    const signed = f.inverse ? -power : power;
+    const group = groups.find((g) => equalExpr(g.base, base));
+    if (group) {
+      group.power += signed;
+      group.count++;
+    } else groups.push({ base, power: signed, count: 1 });
+  }
+  if (groups.every((g) => g.count === 1)) return null;
+  const collected: Factor[] = [];
+  for (const g of groups) {
+    const magnitude = Math.abs(g.power);
+    if (magnitude === 0) continue;
+    if (!Number.isFinite(magnitude)) return null;
+    const expr = magnitude === 1 ? g.base : power(g.base, magnitude, vocabulary);
+    if (!expr) return null;
+    collected.push({ expr, inverse: g.power < 0 });
+  }
+  return collected;
+}
+
 function mergeProduct(e: Expr, vocabulary: SimplifyVocabulary): Expr {
   const factors: Factor[] = [];
   productFactors(e, false, factors);
   let coefficient = 1;
   let constantCount = 0;
-  const rest: Factor[] = [];
+  let rest: Factor[] = [];
   for (const f of factors) {
     if (f.expr.kind === 'constant') {
       coefficient = f.inverse ? coefficient / f.expr.value : coefficient * f.expr.value;
@@ -183,7 +277,11 @@ function mergeProduct(e: Expr, vocabulary: SimplifyVocabulary): Expr {
     } else rest.push(f);
   }
   if (!Number.isFinite(coefficient) || coefficient === 0) return e;
-  if (constantCount < 2 && !(constantCount === 1 && coefficient === 1)) return e;
+  const collected = collectPowers(rest, vocabulary);
+  // A reader puts a product's coefficient first: `3.87 * flow ^ 2`, not `flow ^ 2 * 3.87`.
+  const trailingCoefficient = constantCount === 1 && factors[0]!.expr.kind !== 'constant' && factors.some((f) => f.expr.kind === 'constant' && !f.inverse);
+  if (collected) rest = collected;
+  else if (constantCount < 2 && !(constantCount === 1 && coefficient === 1) && !trailingCoefficient) return e;
   const hasTimes = vocabulary.binaryOperators.includes('*');
   const hasDivide = vocabulary.binaryOperators.includes('/');
   const numerators = rest.filter((f) => !f.inverse).map((f) => f.expr);
@@ -199,5 +297,5 @@ function mergeProduct(e: Expr, vocabulary: SimplifyVocabulary): Expr {
     if (!hasDivide) return e;
     acc = binary('/', acc!, d);
   }
-  return acc !== null && size(acc) < size(e) ? acc : e;
+  return acc !== null && (size(acc) < size(e) || ((collected !== null || trailingCoefficient) && size(acc) <= size(e))) ? acc : e;
 }

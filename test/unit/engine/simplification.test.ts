@@ -35,6 +35,23 @@ describe('simplification', () => {
     assert.equal(key(binary('+', unary('sin', x), unary('sin', x))), '(2*sin(x0))');
   });
 
+  it('collects like terms and repeated factors, as a reader writes them', () => {
+    // 7.001 - x2 - x2 and flow * flow * 3.87, as a search found them.
+    assert.equal(key(binary('-', binary('-', c(7.001), y), y)), '(7.001-(2*x1))');
+    assert.equal(key(binary('*', binary('*', x, x), c(3.87))), '(3.87*(x0^2))');
+    assert.equal(key(binary('+', binary('*', c(2), x), binary('*', x, c(3)))), '(5*x0)');
+    assert.equal(key(binary('-', binary('+', y, x), binary('+', x, x))), '(x1-x0)');
+    assert.equal(key(binary('/', binary('*', x, binary('*', x, x)), y)), '((x0^3)/x1)');
+    assert.equal(key(binary('*', binary('/', x, y), binary('/', x, y))), '((x0^2)/(x1^2))');
+    assert.equal(key(binary('-', unary('neg', x), x)), 'neg((2*x0))');
+    // Factors that differ in a constant are not alike.
+    assert.equal(key(binary('*', unary('sin', binary('*', c(2), x)), unary('sin', binary('*', c(3), x)))), '(sin((2*x0))*sin((3*x0)))');
+    const squares = { binaryOperators: ['+', '*'] as ('+' | '*')[], unaryOperators: ['square'] as 'square'[] };
+    assert.equal(structureKey(simplify(binary('*', x, x), squares)), 'square(x0)');
+    const arithmetic = { binaryOperators: ['+', '*'] as ('+' | '*')[], unaryOperators: [] };
+    assert.equal(structureKey(simplify(binary('*', x, x), arithmetic)), '(x0*x0)', 'no power without ^ or square');
+  });
+
   it('merges the constants of sums and products', () => {
     assert.equal(key(binary('*', binary('*', c(2), x), c(3))), '(6*x0)');
     assert.equal(key(binary('-', binary('+', x, c(1)), c(4))), '(x0-3)');
