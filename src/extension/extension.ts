@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): EquationDiscoveryApi
     editors,
     results,
     runsTree,
-    new ProgressNotifications(runs),
+    new ProgressNotifications(runs, (runId) => results.shownRun === runId),
     new SearchStatusBar(runs),
     new SearchRunningContext(runs),
     new RunMessages(runs),

@@ -111,16 +111,17 @@ describe('Run presenters', function () {
   it('show a progress notification per search, which reports its progress, cancels it and closes when it ends', async () => {
     const { runs, searches } = setUp();
     const notifications = new ShownNotifications();
-    const presenter = new ProgressNotifications(runs, notifications.withProgress);
+    const presenter = new ProgressNotifications(runs, () => false, notifications.withProgress);
     try {
       const record = runs.start(lineRequest());
+      searches[0]!.report([flat, linear], 1);
       assert.equal(notifications.shown.length, 1);
       const [shown] = notifications.shown;
       assert.equal(shown!.title, 'Discovering y');
       assert.equal(shown!.cancellable, true);
       await until('the notification to open', () => shown!.open);
       searches[0]!.report([flat, linear], 2);
-      assert.deepEqual(shown!.reports, ['2 s, 50 evaluations/s, best loss 0']);
+      assert.deepEqual(shown!.reports, ['1 s, 50 evaluations/s, best loss 0', '2 s, 50 evaluations/s, best loss 0']);
 
       shown!.cancel();
       assert.equal(searches[0]!.cancelled, true, 'Cancel stops the search');
@@ -134,11 +135,43 @@ describe('Run presenters', function () {
     }
   });
 
-  it('close their notifications when they are disposed, with the window', async () => {
-    const { runs } = setUp();
+  it('leave a run the results view shows to the view, and notify while the view shows another or none', async () => {
+    const { runs, searches } = setUp();
     const notifications = new ShownNotifications();
-    const presenter = new ProgressNotifications(runs, notifications.withProgress);
+    let shownRun: string | undefined;
+    const presenter = new ProgressNotifications(runs, (id) => id === shownRun, notifications.withProgress);
+    try {
+      shownRun = 'not yet known';
+      const record = runs.start(lineRequest());
+      shownRun = record.id;
+      searches[0]!.report([flat, linear], 1);
+      assert.equal(notifications.shown.length, 0, 'no notification over the view that shows the run');
+
+      shownRun = undefined;
+      searches[0]!.report([flat, linear], 2);
+      assert.equal(notifications.shown.length, 1, 'the view was closed: a notification takes over');
+      const [shown] = notifications.shown;
+      await until('the notification to open', () => shown!.open);
+      assert.deepEqual(shown!.reports, ['2 s, 50 evaluations/s, best loss 0']);
+
+      shownRun = record.id;
+      searches[0]!.report([flat, linear], 3);
+      await until('the notification to close once the view shows the run again', () => shown!.closed);
+      searches[0]!.finish([linear]);
+      await runs.whenEnded(record.id);
+      assert.equal(notifications.shown.length, 1);
+    } finally {
+      presenter.dispose();
+      runs.dispose();
+    }
+  });
+
+  it('close their notifications when they are disposed, with the window', async () => {
+    const { runs, searches } = setUp();
+    const notifications = new ShownNotifications();
+    const presenter = new ProgressNotifications(runs, () => false, notifications.withProgress);
     runs.start(lineRequest());
+    searches[0]!.report([linear], 1);
     presenter.dispose();
     await until('the notification to close', () => notifications.shown[0]!.closed);
     runs.dispose();

@@ -8,44 +8,60 @@ import { progressText } from './progressText';
 /** What the notification needs of `vscode.window`. */
 export type WithProgress = typeof vscode.window.withProgress;
 
-/** A progress notification per running search, with a Cancel button that stops it; it closes when the run ends. */
+/** An open notification: where its reports go, and how it is closed. */
+interface OpenNotification {
+  report(message: string): void;
+  close(): void;
+}
+
+/**
+ * A progress notification, with a Cancel button that stops the search, for each running search the results
+ * view does not show: the view has its own progress and Stop button, and a notification over it would cover
+ * the bottom of its table. The notification opens at a report of the run while the view shows another run or
+ * is closed (not at the start: the view that a new run opens in is shown just after), closes once the view
+ * shows the run, and closes when the run ends.
+ */
 export class ProgressNotifications extends Disposable {
-  /** Closes the notification of each run still shown. */
-  private readonly open = new Set<() => void>();
+  private readonly open = new Map<string, OpenNotification>();
 
   constructor(
     private readonly runs: RunLifecycle,
+    private readonly shownInView: (runId: string) => boolean = () => false,
     private readonly withProgress: WithProgress = (options, task) => vscode.window.withProgress(options, task),
   ) {
     super();
-    this.register(runs.onDidStart((record) => this.show(record)));
-    this.register({ dispose: () => [...this.open].forEach((close) => close()) });
+    this.register(runs.onDidProgress((record) => this.update(record)));
+    this.register(runs.onDidEnd((record) => this.open.get(record.id)?.close()));
+    this.register({ dispose: () => [...this.open.values()].forEach((n) => n.close()) });
+  }
+
+  private update(record: RunRecord): void {
+    const notification = this.open.get(record.id);
+    if (this.shownInView(record.id)) notification?.close();
+    else if (notification) notification.report(progressText(record));
+    else if (this.runs.isRunning(record.id)) {
+      this.show(record);
+      this.open.get(record.id)?.report(progressText(record));
+    }
   }
 
   private show(record: RunRecord): void {
     let report: ((message: string) => void) | undefined;
-    let close!: () => void;
-    // Listening from the start, before the notification exists, so that no report nor the end is missed.
-    const closed = new Promise<void>((resolve) => {
-      const listeners = [
-        this.runs.onDidProgress((r) => {
-          if (r.id === record.id) report?.(progressText(r));
-        }),
-        this.runs.onDidEnd((r) => {
-          if (r.id === record.id) close();
-        }),
-      ];
-      close = () => {
-        for (const listener of listeners) listener.dispose();
-        this.open.delete(close);
-        resolve();
-      };
+    let pending: string | undefined;
+    let resolveClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
+    this.open.set(record.id, {
+      report: (message) => (report ? report(message) : (pending = message)),
+      close: () => {
+        this.open.delete(record.id);
+        resolveClosed();
+      },
     });
-    this.open.add(close);
     const shown = this.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Discovering ${record.target}`, cancellable: true },
       async (progress, token) => {
         report = (message) => progress.report({ message });
+        if (pending !== undefined) report(pending);
         const cancellation = token.onCancellationRequested(() => this.runs.stop(record.id));
         try {
           await closed;
