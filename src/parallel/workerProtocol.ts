@@ -40,7 +40,7 @@ export interface SliceReport {
 export interface PolishRequest {
   entries: Formula[];
   floor: number;
-  /** Polishing stops refitting after this long and returns what it has. */
+  /** Polishing stops refitting after this long and returns what it has; Infinity without a time limit. */
   budgetMs: number;
 }
 

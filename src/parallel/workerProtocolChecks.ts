@@ -26,6 +26,8 @@ import type { PolishedFormula, WorkerInit, WorkerReplies, WorkerRequest, WorkerR
 /** A loss: never negative or NaN; +Infinity is the loss of a formula that is invalid on the data. */
 const isLoss: Check<number> = (value): value is number => typeof value === 'number' && value >= 0;
 const isNonNegative: Check<number> = (value): value is number => isFiniteNumber(value) && value >= 0;
+/** A time budget: +Infinity when the search has no time limit (iterations or evaluations end it). */
+const isBudgetMs: Check<number> = (value): value is number => typeof value === 'number' && value >= 0;
 const isCount = integerIn(0, Number.MAX_SAFE_INTEGER);
 const isPositiveCount = integerIn(1, Number.MAX_SAFE_INTEGER);
 const isSeed = integerIn(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
@@ -76,7 +78,7 @@ export function workerRequestCheck(limits?: FormulaLimits): Check<WorkerRequest>
   const request = tagged({
     init: initShape,
     runSlice: { budgetMs: isNonNegative, migrants: formulas, fame: formulas },
-    polish: { entries: formulas, floor: isNonNegative, budgetMs: isNonNegative },
+    polish: { entries: formulas, floor: isNonNegative, budgetMs: isBudgetMs },
   } satisfies Record<WorkerRequestType, Shape>);
   return (value): value is WorkerRequest => request(value) && (value.type !== 'init' || rowsAgree(value));
 }
