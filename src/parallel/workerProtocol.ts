@@ -7,6 +7,7 @@
 
 import type { ResolvedOptions } from '../engine/options';
 import type { Formula } from '../engine/search/formula';
+import type { ScoredEntry } from '../engine/search/pareto';
 
 export interface WorkerInit {
   X: Float64Array[];
@@ -44,12 +45,6 @@ export interface PolishRequest {
   budgetMs: number;
 }
 
-export interface PolishedFormula extends Formula {
-  complexity: number;
-  score: number;
-  best: boolean;
-}
-
 /** Coordinator -> worker. */
 export type WorkerRequest =
   | ({ type: 'init' } & WorkerInit)
@@ -60,7 +55,8 @@ export type WorkerRequest =
 export interface WorkerReplies {
   init: void;
   runSlice: SliceReport;
-  polish: PolishedFormula[];
+  /** The polished share's front, scored. */
+  polish: ScoredEntry[];
 }
 
 export type WorkerRequestType = WorkerRequest['type'];

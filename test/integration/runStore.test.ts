@@ -4,6 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { binary, constant, feature } from '../../src/engine/expressions/expression';
+import { plotFront } from '../../src/engine/front/plottedFormula';
 import type { Logger } from '../../src/extension/log';
 import { RunLifecycle } from '../../src/extension/runs/runLifecycle';
 import { RunStore, type RunRecord } from '../../src/extension/runs/runStore';
@@ -25,7 +27,7 @@ function record(overrides: Partial<RunRecord> = {}): RunRecord {
     featureRanges: [[1, 2]],
     options: { operators: ['+', '*'], maxSize: 30, timeLimitSeconds: 60, workers: 1, loss: 'mse' },
     plotRows: { features: [[1, 2]], target: [475, 950] },
-    front: [{ complexity: 3, loss: 1, score: 1, best: true, expression: '475 * D', latex: '475 D', predictions: [475, 950] }],
+    front: plotFront([{ expr: binary('*', constant(475), feature(0)), complexity: 3, loss: 1, score: 1, best: true }], ['D'], [Float64Array.of(1, 2)], 2),
     stats: { evaluations: 10, evaluationsPerSecond: 5, seconds: 2, stoppedBy: 'time' },
     related: [],
     ...overrides,

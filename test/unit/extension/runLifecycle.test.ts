@@ -48,7 +48,7 @@ function setUp(): {
   return { runs, searches, folder, store, log, events };
 }
 
-const expressions = (record: RunRecord | undefined): string[] => (record?.front ?? []).map((f) => f.expression);
+const expressions = (record: RunRecord | undefined): string[] => (record?.front ?? []).map((f) => f.text);
 
 describe('Run lifecycle', () => {
   it('starts a run: a running record with the request in it, and a start event', () => {

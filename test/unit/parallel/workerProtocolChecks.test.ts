@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { binary, constant, feature, unary, type Expr } from '../../../src/engine/expressions/expression';
 import { resolveOptions } from '../../../src/engine/options';
-import { expressionCheck } from '../../../src/parallel/expressionCheck';
+import { expressionCheck } from '../../../src/shared/expressionCheck';
 import { formulaCheck, limitsOf, workerReplyChecks, workerRequestCheck } from '../../../src/parallel/workerProtocolChecks';
 
 const limits = { features: 2, maxSize: 7 };
