@@ -96,6 +96,19 @@ describe('Run lifecycle', () => {
     assert.deepEqual(events, ['start running', 'progress 1', 'progress 2']);
   });
 
+  it('takes in the fronts as the search presents them: it neither formats nor evaluates a formula', async () => {
+    const { runs, searches } = setUp();
+    const record = runs.start(lineRequest());
+    // Text and predictions that the tree does not give: only what the presenter said can show them.
+    const presented = { ...linear, text: 'as presented', latex: '\\text{as presented}', predictions: Array<number>(10).fill(7) };
+    searches[0]!.report([presented]);
+    assert.equal(record.front[0], presented);
+    const final = { ...presented, text: 'presented at the end', predictions: null };
+    searches[0]!.finish([final]);
+    await runs.whenEnded(record.id);
+    assert.deepEqual(record.front, [final]);
+  });
+
   it('passes over a report it cannot read, keeping the front it had', () => {
     const { runs, searches, events, log } = setUp();
     const record = runs.start(lineRequest());
