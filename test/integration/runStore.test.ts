@@ -179,7 +179,7 @@ describe('Saved runs on disk', function () {
     assert.ok(loaded);
     assert.deepEqual(loaded.front, run.front);
     await copyFormula(loaded, 3, 'python');
-    assert.equal(await vscode.env.clipboard.readText(), '475 * D');
+    assert.equal(await vscode.env.clipboard.readText(), '475.0 * D');
   });
 
   it('include a run whose record was saved but whose index entry was not', async () => {
