@@ -2,13 +2,13 @@ import type { Dataset } from '../../data';
 import { extent } from '../../data/extent';
 import type { PlottedFormula } from '../../engine/front/plottedFormula';
 import { runOptions } from '../../engine/options/runSummary';
-import type { RunProgress, RunResult } from '../../parallel/parallelSearch';
+import type { RunProgress } from '../../parallel/parallelSearch';
 import type { RunStatus } from '../../shared/webviewProtocol';
 import type { SearchSettings } from '../settings';
 import { relatedResearch } from './related';
 import type { RunRecord } from './runRecord';
 import { plotRows, plottedFeatures, usedFeatures, type PlotSample } from './runView';
-import type { Presented } from './startSearch';
+import type { Presented, PresentedResult } from './startSearch';
 
 /** What a new run is made of: the chosen data and where it came from. */
 export interface RunRequest {
@@ -22,7 +22,7 @@ export interface RunRequest {
 }
 
 /** How a search ended: with its result, or with the error it rejected with. */
-export type SearchOutcome = { result: Presented<RunResult> } | { error: string };
+export type SearchOutcome = { result: PresentedResult } | { error: string };
 
 /** How a run ended, as its record tells it. */
 export interface RunEnding {

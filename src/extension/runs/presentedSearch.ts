@@ -1,6 +1,6 @@
 import type { Presenter } from '../../parallel/frontPresenter';
 import type { RunProgress, RunResult } from '../../parallel/parallelSearch';
-import type { Presented, SearchHandle } from './startSearch';
+import type { Presented, PresentedResult, SearchHandle } from './startSearch';
 
 /** The search whose reports are presented: what `ParallelSearch` offers. */
 export interface ReportingSearch {
@@ -16,7 +16,7 @@ export interface ReportingSearch {
  * then the presenter is ended.
  */
 export class PresentedSearch implements SearchHandle {
-  readonly result: Promise<Presented<RunResult>>;
+  readonly result: Promise<PresentedResult>;
   private readonly listeners = new Set<(progress: Presented<RunProgress>) => void>();
   private waiting: RunProgress | undefined;
   private presenting = false;
@@ -71,14 +71,14 @@ export class PresentedSearch implements SearchHandle {
     }
   }
 
-  private async presentResult(): Promise<Presented<RunResult>> {
+  private async presentResult(): Promise<PresentedResult> {
     try {
       const result = await this.search.result;
       this.searchEnded = true;
       this.waiting = undefined;
       const front = await this.presenter.present(result.front);
       const { failure } = this.presenter;
-      return { ...result, front, ...(failure ? { workerErrors: [...result.workerErrors, failure] } : {}) };
+      return { ...result, front, ...(failure ? { presenterFailure: failure } : {}) };
     } finally {
       this.ended = true;
       await this.presenter.terminate();

@@ -132,7 +132,7 @@ export class RunLifecycle extends Disposable {
       (error: unknown) => ({ error: errorText(error) }),
     );
     try {
-      if ('result' in outcome) for (const error of outcome.result.workerErrors) this.log.warn(`${live.record.title}: ${error}`);
+      if ('result' in outcome && outcome.result.presenterFailure) this.log.warn(`${live.record.title}: ${outcome.result.presenterFailure}`);
       live.complete(outcome);
     } catch (error) {
       this.log.error(`completing ${live.record.title} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

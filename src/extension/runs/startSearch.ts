@@ -10,9 +10,15 @@ import type { PlotSample } from './runView';
 /** A report of the search whose front is presented: records with text, LaTeX and predictions on the plotted rows. */
 export type Presented<T extends { front: ScoredEntry[] }> = Omit<T, 'front'> & { front: PlottedFormula[] };
 
+/** How a search ended, its front presented. */
+export type PresentedResult = Presented<RunResult> & {
+  /** Set when the presenter thread failed and the fronts were presented on the calling thread, saying why. */
+  presenterFailure?: string;
+};
+
 /** The part of a running search a run's lifecycle uses: its reports come with their fronts presented. */
 export interface SearchHandle {
-  readonly result: Promise<Presented<RunResult>>;
+  readonly result: Promise<PresentedResult>;
   onProgress(listener: (progress: Presented<RunProgress>) => void): unknown;
   cancel(): void;
 }

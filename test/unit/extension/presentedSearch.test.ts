@@ -130,4 +130,21 @@ describe('Presented search in threads: a live run on the extension host', functi
     }
     assert.equal(liveWorkerCount(), 0, 'the presenter thread ended with the run');
   });
+
+  it('still shows the formulas when the presenter thread cannot run, and logs why', async () => {
+    const lines: string[] = [];
+    const log: Logger = { warn: (message) => lines.push(message), error: (error) => lines.push(String(error)) };
+    const broken = { ...scripts, presenter: join(dist, 'no-such-presenter.js') };
+    const runs = new RunLifecycle(new RunStore(new MemoryFolder(), quiet), parallelSearchStarter(broken), log);
+    try {
+      const request = lineRequest({ settings: { options: { operators: ['+', '*'], timeLimitSeconds: 1 }, workers: 1 } });
+      const record = await runs.whenEnded(runs.start(request).id);
+      assert.equal(record.status, 'finished');
+      assert.ok(record.front.length > 0 && record.front.every((f) => f.predictions !== null && f.text.length > 0));
+      assert.match(lines.join('\n'), /^y from x: the presenter thread failed \(.+\)$/m);
+    } finally {
+      runs.dispose();
+    }
+    assert.equal(liveWorkerCount(), 0);
+  });
 });
