@@ -1,4 +1,4 @@
-// Bundles the extension, the search worker, the command-line tool, the webview and the test suites with esbuild.
+// Bundles the extension, the search worker, the presenter thread, the command-line tool, the webview and the test suites with esbuild.
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -59,7 +59,7 @@ const builds = [
   },
   {
     ...nodeCommon,
-    entryPoints: { worker: 'src/parallel/worker.ts' },
+    entryPoints: { worker: 'src/parallel/worker.ts', presenter: 'src/parallel/presenterThread.ts' },
     outdir: 'dist',
   },
   // The command line's entry is a bundle of its own, a few kilobytes, so that its Ctrl+C handler is in place

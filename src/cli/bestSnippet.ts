@@ -1,7 +1,7 @@
 import type { Dataset } from '../data';
 import { extent } from '../data/extent';
 import { formatComment, formatSnippet, provenanceLines } from '../engine/expressions/formats';
-import type { ScoredEntry } from '../engine/search/pareto';
+import type { FrontFormula } from '../engine/front/frontFormula';
 import type { SnippetFormat } from './outputFormats';
 
 export interface SnippetSource {
@@ -16,7 +16,7 @@ export interface SnippetSource {
  * The best formula of the front exactly as "Insert into Editor" writes it into a file of that language: the
  * provenance comment, then the assignment. An empty front gives a comment saying why (`emptyReason`).
  */
-export function bestSnippet(front: readonly ScoredEntry[], format: SnippetFormat, source: SnippetSource, emptyReason: string): string {
+export function bestSnippet(front: readonly FrontFormula[], format: SnippetFormat, source: SnippetSource, emptyReason: string): string {
   const best = front.find((e) => e.best) ?? front[front.length - 1];
   if (best === undefined) return `${formatComment([`No formula: ${emptyReason}.`], format)}\n`;
   const { dataset } = source;

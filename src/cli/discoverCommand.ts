@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { defaultFeatures, defaultTarget, selectDataset, type Dataset } from '../data';
 import { loadFile } from '../data/loadFile';
-import { reportFront } from '../engine/frontReport';
+import { frontFormulas, type FrontFormula } from '../engine/front/frontFormula';
 import { stopReasonText } from '../engine/search/stopRule';
 import { DEFAULT_OPTIONS } from '../engine/options';
 import type { ScoredEntry } from '../engine/search/pareto';
@@ -49,20 +49,25 @@ function emptyReason(outcome: Outcome): string {
   return outcome.stoppedBy === 'cancelled' ? 'stopped before any formula was found' : 'no valid formula was found';
 }
 
+/** A front formula in the JSON output: its tree stays out, its text is `expression` (as PySR names it). */
+function jsonFormula(f: FrontFormula) {
+  return { complexity: f.complexity, loss: f.loss, score: f.score, expression: f.text, latex: f.latex, constants: f.constants, best: f.best };
+}
+
 function printOutcome(args: DiscoverArgs, dataset: Dataset, outcome: Outcome, io: CommandIo): void {
+  const front = frontFormulas(outcome.front, dataset.featureNames);
   if (isSnippetFormat(args.format)) {
     const source = { dataset, fileName: basename(args.file), loss: args.search.loss ?? DEFAULT_OPTIONS.loss };
-    io.stdout.write(bestSnippet(outcome.front, args.format, source, emptyReason(outcome)));
+    io.stdout.write(bestSnippet(front, args.format, source, emptyReason(outcome)));
     return;
   }
-  const front = reportFront(outcome.front, dataset.featureNames);
   if (args.format === 'json') {
     const output = {
       target: dataset.targetName,
       features: dataset.featureNames,
       rows: dataset.rows,
       droppedRows: dataset.dropped.rows,
-      front,
+      front: front.map(jsonFormula),
       stats: {
         evaluations: outcome.evaluations,
         seconds: Math.round(outcome.seconds * 1000) / 1000,

@@ -44,8 +44,8 @@ export interface EquationDiscoveryApi {
 export function activate(context: vscode.ExtensionContext): EquationDiscoveryApi {
   const folder = vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'runs');
   const store = new RunStore(workspaceStoreFolder(folder), log());
-  const workerScript = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
-  const runs = new RunLifecycle(store, parallelSearchStarter(workerScript), log());
+  const script = (name: string): string => vscode.Uri.joinPath(context.extensionUri, 'dist', name).fsPath;
+  const runs = new RunLifecycle(store, parallelSearchStarter({ worker: script('worker.js'), presenter: script('presenter.js') }), log());
   lifecycle = runs;
   const editors = new EditorTracker();
   const results = new ResultsController(context.extensionUri, runs, editors);

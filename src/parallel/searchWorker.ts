@@ -1,10 +1,10 @@
 import { size } from '../engine/expressions/expression';
 import { formulaOf } from '../engine/search/formula';
 import { IslandGroup } from '../engine/search/islands';
+import type { ScoredEntry } from '../engine/search/pareto';
 import { polishFront } from '../engine/search/polish';
 import type { Handlers } from '../shared/messages';
 import type {
-  PolishedFormula,
   PolishRequest,
   SliceReport,
   SliceRequest,
@@ -46,7 +46,7 @@ export class SearchWorker {
     };
   }
 
-  polish(request: PolishRequest): PolishedFormula[] {
+  polish(request: PolishRequest): ScoredEntry[] {
     const group = this.requireGroup();
     const entries = request.entries.map((e) => ({ expr: e.expr, loss: e.loss, complexity: size(e.expr) }));
     const deadline = performance.now() + request.budgetMs;

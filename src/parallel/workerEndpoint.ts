@@ -5,6 +5,7 @@ import { dispatch, expectMessage } from '../shared/messages';
 import type { SearchWorkerHandlers } from './searchWorker';
 import type { WorkerEndpoint, WorkerReplies, WorkerRequest } from './workerProtocol';
 import { claimedType, limitsOf, workerRequestCheck } from './workerProtocolChecks';
+import type { RequestEndpoint } from './workerThread';
 
 /**
  * A worker's end of the channel: checks each request (formulas against the limits of the last `init`), then
@@ -23,8 +24,13 @@ export function checkedEndpoint(handlers: SearchWorkerHandlers): WorkerEndpoint 
   };
 }
 
-/** Serves `handlers` to the coordinator from this worker thread. */
+/** Serves `endpoint` from this worker thread to the thread that started it. */
+export function serveEndpoint(endpoint: RequestEndpoint<never>): void {
+  if (!parentPort) throw new Error('a worker endpoint must run in a worker thread');
+  Comlink.expose(endpoint, nodeEndpoint(parentPort));
+}
+
+/** Serves `handlers` to the coordinator from this search worker thread. */
 export function serveSearchWorker(handlers: SearchWorkerHandlers): void {
-  if (!parentPort) throw new Error('the search worker must run in a worker thread');
-  Comlink.expose(checkedEndpoint(handlers), nodeEndpoint(parentPort));
+  serveEndpoint(checkedEndpoint(handlers));
 }

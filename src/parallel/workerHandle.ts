@@ -1,27 +1,16 @@
-import { Worker } from 'node:worker_threads';
-import * as Comlink from 'comlink';
-import nodeEndpoint from 'comlink/dist/umd/node-adapter';
-import { expectMessage, type MessageOfType } from '../shared/messages';
-import type { WorkerEndpoint, WorkerInit, WorkerReplies, WorkerRequest, WorkerRequestType } from './workerProtocol';
+import type { MessageOfType } from '../shared/messages';
+import type { WorkerInit, WorkerReplies, WorkerRequest, WorkerRequestType } from './workerProtocol';
 import { limitsOf, workerReplyChecks, type WorkerReplyChecks } from './workerProtocolChecks';
+import { WorkerThread } from './workerThread';
 
-/** Worker threads of this process that have started and not yet exited. */
-const live = new Set<Worker>();
-
-export function liveWorkerCount(): number {
-  return live.size;
-}
+export { liveWorkerCount } from './workerThread';
 
 /**
  * One search worker thread and the coordinator's end of its channel. A request fails as soon as the thread
- * dies, instead of waiting forever for an answer that will not come, and when its reply is malformed.
+ * dies, and when its reply is malformed for the search the `init` request started.
  */
 export class WorkerHandle {
-  private readonly remote: Comlink.Remote<WorkerEndpoint>;
-  private readonly worker: Worker;
-  private readonly death: Promise<never>;
-  private exited = false;
-  private termination: Promise<void> | undefined;
+  private readonly thread: WorkerThread<WorkerRequest>;
   /** Known from the `init` request on: replies carry formulas of that search. */
   private replyChecks: WorkerReplyChecks | undefined;
 
@@ -29,23 +18,11 @@ export class WorkerHandle {
     script: string,
     readonly id: number,
   ) {
-    this.worker = new Worker(script);
-    live.add(this.worker);
-    this.remote = Comlink.wrap<WorkerEndpoint>(nodeEndpoint(this.worker));
-    this.death = new Promise<never>((_, reject) => {
-      this.worker.once('error', (error) => reject(error));
-      this.worker.once('exit', (code) => {
-        this.exited = true;
-        live.delete(this.worker);
-        reject(new Error(`worker ${id} exited with code ${code}`));
-      });
-    });
-    // The death promise is raced on every request; keep an unobserved rejection from being reported.
-    this.death.catch(() => undefined);
+    this.thread = new WorkerThread(script, `worker ${id}`);
   }
 
   get alive(): boolean {
-    return !this.exited;
+    return this.thread.alive;
   }
 
   /** Sends `request`; resolves with the checked reply, rejects if the worker throws, dies first or replies malformed. */
@@ -53,21 +30,11 @@ export class WorkerHandle {
     if (request.type === 'init') this.replyChecks = workerReplyChecks(limitsOf(request as WorkerInit));
     const checks = this.replyChecks;
     if (!checks) throw new Error(`${request.type} request before init`);
-    const reply: unknown = await Promise.race([this.remote.request(request), this.death]);
-    return expectMessage(reply, checks[request.type as T], `${request.type} reply`);
+    return this.thread.call(request, checks[request.type as T], `${request.type} reply`);
   }
 
   /** Stops the thread and waits until it has exited; every caller gets the same promise. */
   terminate(): Promise<void> {
-    this.termination ??= this.stop();
-    return this.termination;
-  }
-
-  private async stop(): Promise<void> {
-    if (this.exited) return;
-    this.remote[Comlink.releaseProxy]();
-    await this.worker.terminate();
-    this.exited = true;
-    live.delete(this.worker);
+    return this.thread.terminate();
   }
 }

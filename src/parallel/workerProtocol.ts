@@ -7,6 +7,7 @@
 
 import type { ResolvedOptions } from '../engine/options';
 import type { Formula } from '../engine/search/formula';
+import type { ScoredEntry } from '../engine/search/pareto';
 
 export interface WorkerInit {
   X: Float64Array[];
@@ -40,14 +41,8 @@ export interface SliceReport {
 export interface PolishRequest {
   entries: Formula[];
   floor: number;
-  /** Polishing stops refitting after this long and returns what it has. */
+  /** Polishing stops refitting after this long and returns what it has; Infinity without a time limit. */
   budgetMs: number;
-}
-
-export interface PolishedFormula extends Formula {
-  complexity: number;
-  score: number;
-  best: boolean;
 }
 
 /** Coordinator -> worker. */
@@ -60,7 +55,8 @@ export type WorkerRequest =
 export interface WorkerReplies {
   init: void;
   runSlice: SliceReport;
-  polish: PolishedFormula[];
+  /** The polished share's front, scored. */
+  polish: ScoredEntry[];
 }
 
 export type WorkerRequestType = WorkerRequest['type'];

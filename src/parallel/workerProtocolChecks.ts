@@ -7,6 +7,7 @@
 import { size } from '../engine/expressions/expression';
 import { BINARY_OPERATORS, UNARY_OPERATORS } from '../engine/expressions/operators';
 import type { Formula } from '../engine/search/formula';
+import type { ScoredEntry } from '../engine/search/pareto';
 import {
   arrayOf,
   integerIn,
@@ -20,12 +21,14 @@ import {
   type Check,
   type Shape,
 } from '../shared/schema';
-import { expressionCheck, type FormulaLimits } from './expressionCheck';
-import type { PolishedFormula, WorkerInit, WorkerReplies, WorkerRequest, WorkerRequestType } from './workerProtocol';
+import { expressionCheck, type FormulaLimits } from '../shared/expressionCheck';
+import type { WorkerInit, WorkerReplies, WorkerRequest, WorkerRequestType } from './workerProtocol';
 
 /** A loss: never negative or NaN; +Infinity is the loss of a formula that is invalid on the data. */
 const isLoss: Check<number> = (value): value is number => typeof value === 'number' && value >= 0;
 const isNonNegative: Check<number> = (value): value is number => isFiniteNumber(value) && value >= 0;
+/** A time budget: +Infinity when the search has no time limit (iterations or evaluations end it). */
+const isBudgetMs: Check<number> = (value): value is number => typeof value === 'number' && value >= 0;
 const isCount = integerIn(0, Number.MAX_SAFE_INTEGER);
 const isPositiveCount = integerIn(1, Number.MAX_SAFE_INTEGER);
 const isSeed = integerIn(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
@@ -76,7 +79,7 @@ export function workerRequestCheck(limits?: FormulaLimits): Check<WorkerRequest>
   const request = tagged({
     init: initShape,
     runSlice: { budgetMs: isNonNegative, migrants: formulas, fame: formulas },
-    polish: { entries: formulas, floor: isNonNegative, budgetMs: isNonNegative },
+    polish: { entries: formulas, floor: isNonNegative, budgetMs: isBudgetMs },
   } satisfies Record<WorkerRequestType, Shape>);
   return (value): value is WorkerRequest => request(value) && (value.type !== 'init' || rowsAgree(value));
 }
@@ -93,7 +96,7 @@ export function workerReplyChecks(limits: FormulaLimits): WorkerReplyChecks {
     score: isFiniteNumber,
     best: isBoolean,
   });
-  const isPolished: Check<PolishedFormula> = (value): value is PolishedFormula =>
+  const isPolished: Check<ScoredEntry> = (value): value is ScoredEntry =>
     polished(value) && value.complexity === size(value.expr);
   return {
     init: (value): value is void => value === undefined,

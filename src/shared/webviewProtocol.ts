@@ -4,20 +4,14 @@
  * `webviewProtocolChecks.ts` make them hold at run time.
  */
 
+import type { PlottedFormula } from '../engine/front/plottedFormula';
 import type { RunOptions } from '../engine/options/runSummary';
 
-/** One formula of a Pareto front, as the results view shows it. */
-export interface FrontRow {
-  complexity: number;
-  loss: number;
-  score: number;
-  best: boolean;
-  /** Canonical mathjs text over the column names. */
-  expression: string;
-  latex: string;
-  /** Predictions on the plotted rows (`RunView.plotRows`), or null where the formula is invalid there. */
-  predictions: number[] | null;
-}
+/**
+ * One formula of a Pareto front, as the results view shows it: the engine's record without its tree, which
+ * only the extension uses (insert, copy, related research). `predictions` are on `RunView.plotRows`.
+ */
+export type FrontRow = Omit<PlottedFormula, 'expr'>;
 
 export type RunStatus = 'running' | 'finished' | 'cancelled' | 'failed';
 

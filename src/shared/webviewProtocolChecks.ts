@@ -7,6 +7,7 @@ import {
   COPY_FORMATS,
   WEBVIEW_COMMANDS,
   type FormatChoice,
+  type FrontRow,
   type FromWebview,
   type RunStatus,
   type RunView,
@@ -31,8 +32,11 @@ import {
 } from './schema';
 import { externalLink } from './webLink';
 
-/** Far above any real formula (the `maxSize` setting stops at 100). */
-const MAX_COMPLEXITY = 10_000;
+/**
+ * Far above any real formula: the `maxSize` setting stops at 100, and a formula rewritten into the user's
+ * units grows by a few nodes at most.
+ */
+export const MAX_COMPLEXITY = 10_000;
 
 export const isComplexity = integerIn(1, MAX_COMPLEXITY);
 const complexity = isComplexity;
@@ -42,15 +46,19 @@ export const isRunStatus: Check<RunStatus> = oneOf<RunStatus>(['running', 'finis
 const numbers = arrayOf(isNumber);
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
-export const isFrontRow = object({
+/** The fields of a front formula the view gets (`FrontRow`); saved runs check the same and the tree. */
+export const frontRowShape = {
   complexity,
   loss: isNumber,
   score: isNumber,
   best: isBoolean,
-  expression: isString,
+  constants: numbers,
+  text: isString,
   latex: isString,
   predictions: nullable(numbers),
-});
+} satisfies Shape;
+
+export const isFrontRow: Check<FrontRow> = object(frontRowShape);
 
 const runStats = object({
   evaluations: isNumber,

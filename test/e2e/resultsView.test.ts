@@ -361,7 +361,7 @@ describe('Results view (webview page in Chromium)', function () {
     assert.equal(await view.metric('Complexity'), String(hubbleBest.complexity));
     assert.equal(await view.metric('Loss'), '31140');
     assert.equal(await view.metric('R²'), rSquaredAt(hubbleRun, hubbleBest.complexity).toFixed(4));
-    assert.equal(await details.locator('code.expression').innerText(), hubbleBest.expression);
+    assert.equal(await details.locator('code.expression').innerText(), hubbleBest.text);
     assert.match(await view.style('.details code.expression', 'fontFamily'), /mono/i);
 
     // KaTeX's fonts come from the extension, which the policy allows.

@@ -118,7 +118,7 @@ describe('Discover Equation', function () {
     const text = editor.document.getText();
     assert.match(text, /# v fitted by Equation Discovery on real-hubble-1929\.csv, 32 rows/);
     assert.match(text, /# loss 3\.11\de\+4 \(MSE\), complexity 3; fitted for D in \[0\.03235, 2\.006\]/);
-    const formula = run.front.find((f) => f.complexity === 3)!.expression;
+    const formula = run.front.find((f) => f.complexity === 3)!.text;
     assert.ok(text.includes(`v = ${formula}`), `inserted text:\n${text}`);
   });
 
@@ -140,8 +140,8 @@ describe('Discover Equation', function () {
       target: 'v',
     });
     const run = (await api.whenDone(id)) as RunRecord;
-    const row = run.front.find((f) => f.complexity === 3)!;
-    const expr = parseExpression(row.expression, run.features);
+    const { expr, text } = run.front.find((f) => f.complexity === 3)!;
+    assert.deepEqual(parseExpression(text, run.features), expr, 'the saved tree is the one its text says');
     for (const { format } of COPY_FORMATS) {
       await copyFormula(run, 3, format);
       assert.equal(await vscode.env.clipboard.readText(), formatExpression(expr, format, { names: run.features }), format);

@@ -10,12 +10,14 @@ import { resolveDataInput } from '../../src/extension/input/dataSource';
 import type { Logger } from '../../src/extension/log';
 import type { MessageKind } from '../../src/extension/report';
 import type { RunRequest } from '../../src/extension/runs/liveRun';
+import { PresentedSearch } from '../../src/extension/runs/presentedSearch';
 import { RunLifecycle } from '../../src/extension/runs/runLifecycle';
 import { RunStore } from '../../src/extension/runs/runStore';
 import type { StartSearch } from '../../src/extension/runs/startSearch';
 import type { StoreFolder } from '../../src/extension/runs/storeFolder';
 import { workspaceStoreFolder } from '../../src/extension/runs/workspaceStoreFolder';
 import { RunMessages } from '../../src/extension/views/runMessages';
+import { FrontPresenter } from '../../src/parallel/frontPresenter';
 import { ParallelSearch } from '../../src/parallel/parallelSearch';
 import { planFaults, type WorkerFault } from '../fixtures/parallel/faultPlan';
 import { lineRequest } from '../fixtures/runs/scriptedSearch';
@@ -66,13 +68,19 @@ function quadraticRequest(workers: number, timeLimitSeconds: number): RunRequest
   };
 }
 
+/** The bundled presenter thread (dist/presenter.js). */
+const presenterScript = join(__dirname, '..', '..', '..', 'dist', 'presenter.js');
+
 /** Searches in the faulty workers, with short slices so that every worker reaches its fault early. */
-const faultySearches: StartSearch = (dataset, settings) =>
-  ParallelSearch.start({ X: dataset.X, y: dataset.y }, settings.options, {
-    workerScript: faultyWorkerScript,
-    sliceMs: 100,
-    ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
-  });
+const faultySearches: StartSearch = (dataset, settings, sample) =>
+  new PresentedSearch(
+    ParallelSearch.start({ X: dataset.X, y: dataset.y }, settings.options, {
+      workerScript: faultyWorkerScript,
+      sliceMs: 100,
+      ...(settings.workers !== undefined ? { workers: settings.workers } : {}),
+    }),
+    new FrontPresenter(presenterScript, { names: dataset.featureNames, columns: sample.columns, rows: sample.target.length }),
+  );
 
 function storeFolderUri(): vscode.Uri {
   return vscode.Uri.file(join(mkdtempSync(join(tmpdir(), 'eqd-reliability-')), 'runs'));

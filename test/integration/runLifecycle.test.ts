@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ScoredEntry } from '../../src/engine/search/pareto';
+import type { PlottedFormula } from '../../src/engine/front/plottedFormula';
 import type { Logger } from '../../src/extension/log';
 import { RunLifecycle } from '../../src/extension/runs/runLifecycle';
 import { RunStore, type RunRecord } from '../../src/extension/runs/runStore';
@@ -61,12 +61,12 @@ describe('Runs of a window', function () {
       search.report([linear]);
       assert.equal(record.front.length, 1);
       // A result the completion cannot read.
-      search.finish(null as unknown as ScoredEntry[]);
+      search.finish(null as unknown as PlottedFormula[]);
       const run = await done;
       assert.equal(run.status, 'failed');
       assert.match(run.error ?? '', /could not be completed/);
       assert.deepEqual(
-        run.front.map((f) => f.expression),
+        run.front.map((f) => f.text),
         ['2 * x'],
       );
       assert.equal(manager.isRunning(record.id), false);

@@ -4,6 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { binary, constant, feature } from '../../src/engine/expressions/expression';
+import { plotFront } from '../../src/engine/front/plottedFormula';
+import { copyFormula } from '../../src/extension/actions/formulaActions';
 import type { Logger } from '../../src/extension/log';
 import { RunLifecycle } from '../../src/extension/runs/runLifecycle';
 import { RunStore, type RunRecord } from '../../src/extension/runs/runStore';
@@ -25,7 +28,7 @@ function record(overrides: Partial<RunRecord> = {}): RunRecord {
     featureRanges: [[1, 2]],
     options: { operators: ['+', '*'], maxSize: 30, timeLimitSeconds: 60, workers: 1, loss: 'mse' },
     plotRows: { features: [[1, 2]], target: [475, 950] },
-    front: [{ complexity: 3, loss: 1, score: 1, best: true, expression: '475 * D', latex: '475 D', predictions: [475, 950] }],
+    front: plotFront([{ expr: binary('*', constant(475), feature(0)), complexity: 3, loss: 1, score: 1, best: true }], ['D'], [Float64Array.of(1, 2)], 2),
     stats: { evaluations: 10, evaluationsPerSecond: 5, seconds: 2, stoppedBy: 'time' },
     related: [],
     ...overrides,
@@ -164,6 +167,19 @@ describe('Saved runs on disk', function () {
       (await store().list()).map((s) => s.id).sort(),
       [a.id, b.id, earlier.id].sort(),
     );
+  });
+
+  it('open a run saved when runs kept only formula texts, whose formulas copy as before', async () => {
+    const { folder, store } = freshStore();
+    const run = record();
+    const textOnly = { ...run, front: run.front.map(({ expr: _expr, constants: _constants, text, ...row }) => ({ ...row, expression: text })) };
+    await vscode.workspace.fs.createDirectory(folder);
+    await write(vscode.Uri.joinPath(folder, `run-${run.id}.json`), JSON.stringify(textOnly));
+    const loaded = await store().load(run.id);
+    assert.ok(loaded);
+    assert.deepEqual(loaded.front, run.front);
+    await copyFormula(loaded, 3, 'python');
+    assert.equal(await vscode.env.clipboard.readText(), '475.0 * D');
   });
 
   it('include a run whose record was saved but whose index entry was not', async () => {

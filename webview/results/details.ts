@@ -127,6 +127,6 @@ export class FormulaDetails {
       r2 === undefined
         ? 'Not available: the formula is undefined on some plotted rows'
         : `On ${run.plotRows.target.length} plotted rows`;
-    setText(this.expression, row.expression);
+    setText(this.expression, row.text);
   }
 }

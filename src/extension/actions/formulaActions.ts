@@ -1,20 +1,16 @@
 import * as vscode from 'vscode';
-import type { Expr } from '../../engine/expressions/expression';
-import { formatExpression, formatSnippet, parseExpression } from '../../engine/expressions/formats';
-import { COPY_FORMATS, type FormatChoice, type FrontRow } from '../../shared/webviewProtocol';
+import { formatExpression, formatSnippet } from '../../engine/expressions/formats';
+import type { PlottedFormula } from '../../engine/front/plottedFormula';
+import { COPY_FORMATS, type FormatChoice } from '../../shared/webviewProtocol';
 import type { RunRecord } from '../runs/runStore';
 import type { EditorTracker } from './editorTracker';
 import { frontCsv, provenance } from './frontText';
 import { notify } from '../report';
 
-function rowAt(record: RunRecord, complexity: number): FrontRow {
+function rowAt(record: RunRecord, complexity: number): PlottedFormula {
   const row = record.front.find((f) => f.complexity === complexity);
   if (!row) throw new Error(`the front has no formula of complexity ${complexity}`);
   return row;
-}
-
-function treeOf(record: RunRecord, row: FrontRow): Expr {
-  return parseExpression(row.expression, record.features);
 }
 
 const PICKABLE_LANGUAGES: { label: string; languageId: string }[] = [
@@ -37,7 +33,6 @@ const PICKABLE_LANGUAGES: { label: string; languageId: string }[] = [
  */
 export async function insertFormula(record: RunRecord, complexity: number, editors: EditorTracker): Promise<void> {
   const row = rowAt(record, complexity);
-  const expr = treeOf(record, row);
   let editor = editors.lastCodeEditor();
   if (!editor) {
     const picked = await vscode.window.showQuickPick(PICKABLE_LANGUAGES, {
@@ -50,7 +45,7 @@ export async function insertFormula(record: RunRecord, complexity: number, edito
   } else {
     editor = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
   }
-  const snippet = formatSnippet(expr, editor.document.languageId, {
+  const snippet = formatSnippet(row.expr, editor.document.languageId, {
     names: record.features,
     outputName: record.target,
     commentLines: provenance(record, row),
@@ -67,7 +62,7 @@ export async function insertFormula(record: RunRecord, complexity: number, edito
 
 export async function copyFormula(record: RunRecord, complexity: number, format: FormatChoice): Promise<void> {
   const row = rowAt(record, complexity);
-  const text = formatExpression(treeOf(record, row), format, { names: record.features });
+  const text = formatExpression(row.expr, format, { names: record.features });
   await vscode.env.clipboard.writeText(text);
   const label = COPY_FORMATS.find((f) => f.format === format)?.label ?? format;
   vscode.window.setStatusBarMessage(`$(copy) Formula copied as ${label}`, 3000);

@@ -23,7 +23,7 @@ export function provenance(record: RunView, row: FrontRow): string[] {
 export function frontCsv(record: RunView): string {
   return Papa.unparse({
     fields: ['Complexity', 'Loss', 'Equation', 'Score', 'LaTeX'],
-    data: record.front.map((f) => [f.complexity, f.loss, f.expression, f.score, f.latex]),
+    data: record.front.map((f) => [f.complexity, f.loss, f.text, f.score, f.latex]),
   });
 }
 

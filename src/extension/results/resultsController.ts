@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { dispatch, type Each, type Handlers } from '../../shared/messages';
-import type { FromWebview, RunView } from '../../shared/webviewProtocol';
+import type { FromWebview, FrontRow, RunView } from '../../shared/webviewProtocol';
 import { copyFormula, exportFront, insertFormula } from '../actions/formulaActions';
 import type { EditorTracker } from '../actions/editorTracker';
 import { Disposable } from '../disposable';
@@ -22,10 +22,15 @@ const ACTIVITIES: Record<FromWebview['type'], string> = {
   runCommand: 'running the command',
 };
 
+/** A front as the webview gets it: without the trees, which only the extension uses. */
+function frontRowsOf(front: RunRecord['front']): FrontRow[] {
+  return front.map(({ expr: _expr, ...row }) => row);
+}
+
 /** Strips what only the extension needs from a record before it goes to the webview. */
 function viewOf(record: RunRecord): RunView {
-  const { sourceUri: _sourceUri, ...view } = record;
-  return view;
+  const { sourceUri: _sourceUri, front, ...view } = record;
+  return { ...view, front: frontRowsOf(front) };
 }
 
 /**
@@ -113,7 +118,7 @@ export class ResultsController extends Disposable {
       type: 'updateRun',
       id: record.id,
       status: record.status,
-      front: record.front,
+      front: frontRowsOf(record.front),
       stats: record.stats,
       ...(record.error ? { error: record.error } : {}),
     });

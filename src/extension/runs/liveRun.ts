@@ -1,13 +1,14 @@
 import type { Dataset } from '../../data';
 import { extent } from '../../data/extent';
+import type { PlottedFormula } from '../../engine/front/plottedFormula';
 import { runOptions } from '../../engine/options/runSummary';
-import type { ScoredEntry } from '../../engine/search/pareto';
-import type { RunProgress, RunResult } from '../../parallel/parallelSearch';
+import type { RunProgress } from '../../parallel/parallelSearch';
 import type { RunStatus } from '../../shared/webviewProtocol';
 import type { SearchSettings } from '../settings';
 import { relatedResearch } from './related';
 import type { RunRecord } from './runRecord';
-import { frontRows, plotRows, plotSample, plottedFeatures, usedFeatures, type PlotSample } from './runView';
+import { plotRows, plottedFeatures, usedFeatures, type PlotSample } from './runView';
+import type { Presented, PresentedResult } from './startSearch';
 
 /** What a new run is made of: the chosen data and where it came from. */
 export interface RunRequest {
@@ -21,7 +22,7 @@ export interface RunRequest {
 }
 
 /** How a search ended: with its result, or with the error it rejected with. */
-export type SearchOutcome = { result: RunResult } | { error: string };
+export type SearchOutcome = { result: PresentedResult } | { error: string };
 
 /** How a run ended, as its record tells it. */
 export interface RunEnding {
@@ -36,17 +37,21 @@ function recordedOptions(settings: SearchSettings): RunRecord['options'] {
 
 /**
  * The record of a run whose search is going on, kept up to date with what the search reports, and completed
- * with what it ends with. The record is changed in place: whoever holds it sees the latest state.
+ * with what it ends with. The record is changed in place: whoever holds it sees the latest state. Its fronts
+ * come presented (text, LaTeX, predictions on `sample`, the rows it plots): it evaluates no formula itself.
  */
 export class LiveRun {
   readonly record: RunRecord;
-  private readonly sample: PlotSample;
   /** The features whose values `record.plotRows` holds. */
   private plotted: number[];
 
-  constructor(id: string, createdAt: Date, request: RunRequest) {
+  constructor(
+    id: string,
+    createdAt: Date,
+    request: RunRequest,
+    private readonly sample: PlotSample,
+  ) {
     const { dataset, settings } = request;
-    this.sample = plotSample(dataset);
     this.plotted = plottedFeatures(dataset.featureNames.length, this.sample.target.length, []);
     this.record = {
       id,
@@ -73,7 +78,7 @@ export class LiveRun {
   }
 
   /** Takes in a progress report. Throws when its front cannot be shown; the record is then left as it was. */
-  showProgress(progress: RunProgress): void {
+  showProgress(progress: Presented<RunProgress>): void {
     this.showFront(progress.front);
     this.record.stats = {
       evaluations: progress.evaluations,
@@ -121,10 +126,9 @@ export class LiveRun {
   }
 
   /** Sets the record's front, and its plotted features when the front starts using others. */
-  private showFront(front: readonly ScoredEntry[]): void {
-    const rows = frontRows(front, this.record.features, this.sample);
+  private showFront(front: PlottedFormula[]): void {
     const plotted = plottedFeatures(this.record.features.length, this.sample.target.length, usedFeatures(front.map((e) => e.expr)));
-    this.record.front = rows;
+    this.record.front = front;
     if (plotted.join() !== this.plotted.join()) {
       this.plotted = plotted;
       this.record.plotRows = plotRows(this.sample, plotted);

@@ -1,6 +1,4 @@
 import { basename, extname } from 'node:path';
-import type { Expr } from '../../engine/expressions/expression';
-import { parseExpression } from '../../engine/expressions/formats';
 import { rankPapers } from '../../showcase';
 import type { RelatedPaper } from '../../shared/webviewProtocol';
 import type { RunRecord } from './runStore';
@@ -8,23 +6,13 @@ import type { RunRecord } from './runStore';
 /** Papers shown per run at most. */
 const SHOWN = 5;
 
-function bestFormula(record: RunRecord): Expr | undefined {
-  const best = record.front.find((f) => f.best);
-  if (!best) return undefined;
-  try {
-    return parseExpression(best.expression, record.features);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The showcase papers closest to a run: matched on the data's file name and column names, the user's
  * description, and the shape of the best formula.
  */
 export function relatedResearch(record: RunRecord): RelatedPaper[] {
   const stem = basename(record.source.fileName, extname(record.source.fileName));
-  const formula = bestFormula(record);
+  const formula = record.front.find((f) => f.best)?.expr;
   const ranked = rankPapers(
     {
       columns: [...record.features, record.target, stem],

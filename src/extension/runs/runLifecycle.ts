@@ -7,6 +7,7 @@ import { LiveRun, type RunRequest, type SearchOutcome } from './liveRun';
 import { relatedResearch } from './related';
 import type { RunRecord } from './runRecord';
 import type { RunStore } from './runStore';
+import { plotSample } from './runView';
 import type { SearchHandle, StartSearch } from './startSearch';
 
 /** What the lifecycle needs of the run store. */
@@ -103,8 +104,9 @@ export class RunLifecycle extends Disposable {
    * Throws when the search cannot start (bad options or data), before anything is recorded.
    */
   start(request: RunRequest): RunRecord {
-    const search = this.startSearch(request.dataset, request.settings);
-    const live = new LiveRun(randomUUID(), new Date(), request);
+    const sample = plotSample(request.dataset);
+    const search = this.startSearch(request.dataset, request.settings, sample);
+    const live = new LiveRun(randomUUID(), new Date(), request, sample);
     const run: ActiveRun = { live, search, done: Promise.resolve() };
     this.active.set(live.record.id, run);
     search.onProgress((progress) => {
@@ -130,6 +132,7 @@ export class RunLifecycle extends Disposable {
       (error: unknown) => ({ error: errorText(error) }),
     );
     try {
+      if ('result' in outcome && outcome.result.presenterFailure) this.log.warn(`${live.record.title}: ${outcome.result.presenterFailure}`);
       live.complete(outcome);
     } catch (error) {
       this.log.error(`completing ${live.record.title} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

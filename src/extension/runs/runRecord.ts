@@ -1,11 +1,17 @@
+import type { PlottedFormula } from '../../engine/front/plottedFormula';
 import type { RunView } from '../../shared/webviewProtocol';
 import { isRunStatus, isRunView } from '../../shared/webviewProtocolChecks';
 import { isRunId } from '../../shared/runId';
 import { isRecord, isString, object, optional, type Check } from '../../shared/schema';
+import { readSavedFront } from './savedFront';
 
-/** A saved run: what the results view shows, plus the data file it came from. */
-export interface RunRecord extends RunView {
+/**
+ * A saved run: what the results view shows, plus the data file it came from, and each front formula with
+ * its tree (which insert, copy, export and related research use; the view gets the rest).
+ */
+export interface RunRecord extends Omit<RunView, 'front'> {
   sourceUri: string;
+  front: PlottedFormula[];
 }
 
 /** What the Runs view and the run pickers show of a saved run; the index file holds one per run. */
@@ -25,18 +31,27 @@ export const isRunSummary: Check<RunSummary> = object({
   best: optional(isString),
 });
 
-function isRunRecord(value: unknown): value is RunRecord {
-  return isRunView(value) && isRunId(value.id) && isString((value as { sourceUri?: unknown }).sourceUri);
+/** A run record read from a file, and what of it had to be left out. */
+export interface ReadRunRecord {
+  /** Undefined when the value is not a run record. */
+  record: RunRecord | undefined;
+  /** A sentence for each formula left out (a malformed tree, say); the record holds the others. */
+  problems: string[];
 }
 
 /**
- * A run record read from a file, or undefined when it is not one. Runs saved by earlier versions may lack
- * fields added since; those get their empty value.
+ * A run record read from a file. Runs saved by earlier versions may lack fields added since; those get their
+ * empty value, and formulas saved as text only get their tree back (`readSavedFront`).
  */
-export function parseRunRecord(value: unknown): RunRecord | undefined {
-  if (!isRecord(value)) return undefined;
-  const completed = { ...value, featureRanges: value['featureRanges'] ?? [], related: value['related'] ?? [] };
-  return isRunRecord(completed) ? completed : undefined;
+export function readRunRecord(value: unknown): ReadRunRecord {
+  const none: ReadRunRecord = { record: undefined, problems: [] };
+  if (!isRecord(value) || !isRunId(value['id']) || !isString(value['sourceUri'])) return none;
+  const { sourceUri, features } = value;
+  const read = Array.isArray(features) && features.every(isString) ? readSavedFront(value['front'], features) : undefined;
+  if (!read) return none;
+  const completed = { ...value, featureRanges: value['featureRanges'] ?? [], related: value['related'] ?? [], front: read.front };
+  if (!isRunView(completed)) return none;
+  return { record: { ...completed, sourceUri, front: read.front }, problems: read.problems };
 }
 
 export function summaryOf(record: RunRecord): RunSummary {
@@ -46,7 +61,7 @@ export function summaryOf(record: RunRecord): RunSummary {
     title: record.title,
     createdAt: record.createdAt,
     status: record.status,
-    ...(best ? { best: best.expression } : {}),
+    ...(best ? { best: best.text } : {}),
   };
 }
 

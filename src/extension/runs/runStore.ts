@@ -1,7 +1,7 @@
 import { isRunId } from '../../shared/runId';
 import { errorText } from '../literal';
 import type { Logger } from '../log';
-import { isRunSummary, parseRunRecord, runFileName, runIdOfFile, summaryOf, type RunRecord, type RunSummary } from './runRecord';
+import { isRunSummary, readRunRecord, runFileName, runIdOfFile, summaryOf, type RunRecord, type RunSummary } from './runRecord';
 import { SerialQueue } from './serialQueue';
 import { isTemporaryFile, writeAtomically, type StoreFolder } from './storeFolder';
 
@@ -91,11 +91,12 @@ export class RunStore {
       return undefined;
     }
     if (bytes === undefined) return undefined;
-    const record = parseRunRecord(parseJson(decode(bytes)));
+    const { record, problems } = readRunRecord(parseJson(decode(bytes)));
     if (!record || record.id !== id) {
       this.log.warn(`the saved run ${id} is damaged and was skipped`);
       return undefined;
     }
+    for (const problem of problems) this.log.warn(`the saved run ${id}: ${problem}; it was left out`);
     return record;
   }
 

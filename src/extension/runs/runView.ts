@@ -1,9 +1,6 @@
 import type { Dataset } from '../../data';
-import { ColumnEvaluator } from '../../engine/evaluation/evaluate';
 import { featuresOf, type Expr } from '../../engine/expressions/expression';
-import { reportFront } from '../../engine/frontReport';
-import type { ScoredEntry } from '../../engine/search/pareto';
-import type { FrontRow, RunView } from '../../shared/webviewProtocol';
+import type { RunView } from '../../shared/webviewProtocol';
 
 /** Most rows sent to the results view for plotting. */
 export const PLOT_ROWS = 2000;
@@ -53,14 +50,4 @@ export function plotRows(sample: PlotSample, kept: readonly number[]): RunView['
     features: sample.columns.map((column, i) => (keep.has(i) ? Array.from(column) : [])),
     target: Array.from(sample.target),
   };
-}
-
-/** Front rows for the view: text, LaTeX and predictions on the plotted rows. */
-export function frontRows(front: readonly ScoredEntry[], names: readonly string[], sample: PlotSample): FrontRow[] {
-  const evaluator = new ColumnEvaluator(sample.columns, sample.target.length);
-  const report = reportFront(front, names);
-  return front.map((entry, i) => {
-    const predicted = evaluator.evaluate(entry.expr);
-    return { ...report[i]!, predictions: predicted ? Array.from(predicted) : null };
-  });
 }

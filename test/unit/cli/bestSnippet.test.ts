@@ -3,8 +3,8 @@ import { bestSnippet } from '../../../src/cli/bestSnippet';
 import { SNIPPET_FORMATS } from '../../../src/cli/outputFormats';
 import type { Dataset } from '../../../src/data';
 import { binary, constant, feature } from '../../../src/engine/expressions/expression';
-import { formatSnippet, parseExpression } from '../../../src/engine/expressions/formats';
-import { reportFront } from '../../../src/engine/frontReport';
+import { formatSnippet } from '../../../src/engine/expressions/formats';
+import { frontFormulas } from '../../../src/engine/front/frontFormula';
 import type { ScoredEntry } from '../../../src/engine/search/pareto';
 import { provenance } from '../../../src/extension/actions/frontText';
 import type { RunView } from '../../../src/shared/webviewProtocol';
@@ -19,15 +19,16 @@ const dataset: Dataset = {
   dropped: { rows: 0, byColumn: {}, firstLines: [] },
 };
 
-const front: ScoredEntry[] = [
+const scored: ScoredEntry[] = [
   { expr: constant(2), loss: 0.5, complexity: 1, score: 0, best: false },
   { expr: binary('*', constant(475.3), feature(0)), loss: 0.125, complexity: 3, score: 0.7, best: true },
   { expr: binary('/', feature(0), feature(1)), loss: 0.1, complexity: 3, score: 0.01, best: false },
 ];
+const front = frontFormulas(scored, dataset.featureNames);
 
 /** What "Insert into Editor" writes for the same run, built the way the extension builds it. */
 function insertedByExtension(languageId: string): string {
-  const rows = reportFront(front, dataset.featureNames).map((r) => ({ ...r, predictions: null }));
+  const rows = front.map((r) => ({ ...r, predictions: null }));
   const run = {
     source: { fileName: 'hubble.csv', rows: dataset.rows, droppedRows: 0 },
     target: dataset.targetName,
@@ -40,7 +41,7 @@ function insertedByExtension(languageId: string): string {
     front: rows,
   } as unknown as RunView;
   const row = rows.find((r) => r.best)!;
-  return formatSnippet(parseExpression(row.expression, run.features), languageId, {
+  return formatSnippet(row.expr, languageId, {
     names: run.features,
     outputName: run.target,
     commentLines: provenance(run, row),

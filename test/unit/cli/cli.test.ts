@@ -68,7 +68,7 @@ interface DiscoverJson {
   features: string[];
   rows: number;
   droppedRows: number;
-  front: { complexity: number; loss: number; score: number; expression: string; latex: string; best: boolean }[];
+  front: { complexity: number; loss: number; score: number; expression: string; latex: string; constants: number[]; best: boolean }[];
   stats: { evaluations: number; seconds: number; stoppedBy: string; note?: string };
 }
 
@@ -99,6 +99,7 @@ describe('eqd command line', function () {
     const linear = out.front.find((f) => f.complexity === 3)!;
     assert.match(linear.expression, /^(D \* 475\.\d+|475\.\d+ \* D)$/);
     assert.match(linear.latex, /475\.3/);
+    assert.deepEqual(linear.constants, [Number(/475\.\d+/.exec(linear.expression)![0])], 'the fitted constant, every digit');
     assert.equal(out.front.filter((f) => f.best).length, 1);
     for (let i = 1; i < out.front.length; i++) assert.ok(out.front[i]!.loss < out.front[i - 1]!.loss);
   });
@@ -117,6 +118,7 @@ describe('eqd command line', function () {
     assert.match(r.stdout, /Complexity\s+Loss\s+Score\s+Equation/);
     assert.match(r.stdout, /^\s+3\s+0\s+\S+\s+\*\s+(mu \* Nn|Nn \* mu)$/m);
     assert.match(r.stdout, /(all iterations done|exact fit found); \* marks the best formula/);
+    assert.doesNotMatch(r.stderr, /warning/, 'without a time limit, polishing is not refused');
   });
 
   it('drops rows with missing values and says how many', () => {

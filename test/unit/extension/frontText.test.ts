@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import Papa from 'papaparse';
 import { frontCsv, provenance } from '../../../src/extension/actions/frontText';
+import { binary, constant, feature } from '../../../src/engine/expressions/expression';
+import { frontFormulas } from '../../../src/engine/front/frontFormula';
 import type { RunView } from '../../../src/shared/webviewProtocol';
 
 const run: RunView = {
@@ -17,19 +19,20 @@ const run: RunView = {
   ],
   options: { operators: ['+', '-', '*', '/'], maxSize: 30, timeLimitSeconds: 60, workers: 1, loss: 'mse' },
   plotRows: { features: [[], []], target: [] },
-  front: [
-    { complexity: 1, loss: 113100, score: 0, best: false, expression: '424.7', latex: '424.7', predictions: null },
-    { complexity: 3, loss: 31140.5, score: 0.645, best: true, expression: '475.3 * D', latex: '475.3 D', predictions: null },
-    {
-      complexity: 7,
-      loss: 29000,
-      score: 0.03,
-      best: false,
-      expression: 'D * (476.8 - D) / T_K',
-      latex: '\\frac{D \\cdot (476.8 - D)}{T_{\\mathrm{K}}}',
-      predictions: null,
-    },
-  ],
+  front: frontFormulas(
+    [
+      { expr: constant(424.7), complexity: 1, loss: 113100, score: 0, best: false },
+      { expr: binary('*', constant(475.3), feature(0)), complexity: 3, loss: 31140.5, score: 0.645, best: true },
+      {
+        expr: binary('/', binary('*', feature(0), binary('-', constant(476.8), feature(0))), feature(1)),
+        complexity: 7,
+        loss: 29000,
+        score: 0.03,
+        best: false,
+      },
+    ],
+    ['D', 'T (K)'],
+  ).map(({ expr: _expr, ...row }) => ({ ...row, predictions: null })),
   stats: { evaluations: 1000, evaluationsPerSecond: 100, seconds: 10 },
   related: [],
 };
@@ -40,7 +43,7 @@ describe('front export and provenance text', () => {
     assert.deepEqual(parsed.data[0], ['Complexity', 'Loss', 'Equation', 'Score', 'LaTeX']);
     assert.equal(parsed.data.length, 4);
     assert.deepEqual(parsed.data[2], ['3', '31140.5', '475.3 * D', '0.645', '475.3 D']);
-    assert.equal(parsed.data[3]![4], '\\frac{D \\cdot (476.8 - D)}{T_{\\mathrm{K}}}');
+    assert.deepEqual(parsed.data[3], ['7', '29000', 'D * (476.8 - D) / T_K', '0.03', '\\frac{D \\cdot (476.8 - D)}{\\text{T (K)}}']);
   });
 
   it('says where a formula was fitted, its loss and the range of each input', () => {

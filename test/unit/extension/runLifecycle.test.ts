@@ -48,7 +48,7 @@ function setUp(): {
   return { runs, searches, folder, store, log, events };
 }
 
-const expressions = (record: RunRecord | undefined): string[] => (record?.front ?? []).map((f) => f.expression);
+const expressions = (record: RunRecord | undefined): string[] => (record?.front ?? []).map((f) => f.text);
 
 describe('Run lifecycle', () => {
   it('starts a run: a running record with the request in it, and a start event', () => {
@@ -94,6 +94,19 @@ describe('Run lifecycle', () => {
     assert.deepEqual(record.front[1]!.predictions, [0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
     assert.equal(record.stats.seconds, 3);
     assert.deepEqual(events, ['start running', 'progress 1', 'progress 2']);
+  });
+
+  it('takes in the fronts as the search presents them: it neither formats nor evaluates a formula', async () => {
+    const { runs, searches } = setUp();
+    const record = runs.start(lineRequest());
+    // Text and predictions that the tree does not give: only what the presenter said can show them.
+    const presented = { ...linear, text: 'as presented', latex: '\\text{as presented}', predictions: Array<number>(10).fill(7) };
+    searches[0]!.report([presented]);
+    assert.equal(record.front[0], presented);
+    const final = { ...presented, text: 'presented at the end', predictions: null };
+    searches[0]!.finish([final]);
+    await runs.whenEnded(record.id);
+    assert.deepEqual(record.front, [final]);
   });
 
   it('passes over a report it cannot read, keeping the front it had', () => {

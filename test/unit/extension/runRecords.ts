@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { binary, constant, feature } from '../../../src/engine/expressions/expression';
+import { plotFront } from '../../../src/engine/front/plottedFormula';
 import type { RunRecord } from '../../../src/extension/runs/runStore';
 
 /** A small finished run, as the extension saves it. */
@@ -15,10 +17,15 @@ export function runRecord(overrides: Partial<RunRecord> = {}): RunRecord {
     featureRanges: [[0.1, 2]],
     options: { operators: ['+', '-', '*', '/'], maxSize: 30, timeLimitSeconds: 60, workers: 1, loss: 'mse' },
     plotRows: { features: [[0.1, 1, 2]], target: [47, 475, 950] },
-    front: [
-      { complexity: 1, loss: 1e5, score: 0, best: false, expression: '490', latex: '490', predictions: [490, 490, 490] },
-      { complexity: 3, loss: 12, score: 4.1, best: true, expression: '475 * D', latex: '475 D', predictions: [47.5, 475, 950] },
-    ],
+    front: plotFront(
+      [
+        { expr: constant(490), complexity: 1, loss: 1e5, score: 0, best: false },
+        { expr: binary('*', constant(475), feature(0)), complexity: 3, loss: 12, score: 4.1, best: true },
+      ],
+      ['D'],
+      [Float64Array.of(0.1, 1, 2)],
+      3,
+    ),
     stats: { evaluations: 1000, evaluationsPerSecond: 500, seconds: 2, stoppedBy: 'time' },
     related: [],
     ...overrides,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { binary, constant, feature } from '../../../src/engine/expressions/expression';
 import type { Logger } from '../../../src/extension/log';
 import { parseIndex, RunStore, type RunRecord } from '../../../src/extension/runs/runStore';
 import { MemoryFolder } from './memoryFolder';
@@ -185,6 +186,61 @@ describe('Run store', () => {
     assert.deepEqual(loaded.featureRanges, []);
     assert.deepEqual(loaded.related, []);
     assert.deepEqual(ids(await store.list()), [old.id], 'and lists them');
+  });
+
+  it('saves each formula with its tree and loads it back as it was', async () => {
+    const { folder, store, log } = setUp();
+    const run = runRecord();
+    await store.save(run);
+    const loaded = await new RunStore(folder, log).load(run.id);
+    assert.deepEqual(loaded, run);
+    assert.deepEqual(loaded!.front[1]!.expr, binary('*', constant(475), feature(0)));
+    assert.deepEqual(loaded!.front[1]!.constants, [475]);
+    assert.deepEqual(log.lines.filter((l) => l.startsWith('warn: the saved run ')), [], 'nothing left out');
+  });
+
+  it('loads a run saved when runs kept only the text of their formulas, with the trees read from it', async () => {
+    const { folder, store, log } = setUp();
+    const run = runRecord();
+    const textOnly = { ...run, front: run.front.map(({ expr: _expr, constants: _constants, text, ...row }) => ({ ...row, expression: text })) };
+    folder.setText(`run-${run.id}.json`, JSON.stringify(textOnly));
+    const loaded = await store.load(run.id);
+    assert.deepEqual(loaded, run);
+    assert.deepEqual(ids(await store.list()), [run.id], 'and lists it, with its best formula');
+    assert.equal((await store.list())[0]!.best, '475 * D');
+    assert.deepEqual(log.lines.filter((l) => l.startsWith('warn: the saved run ')), [], 'nothing left out');
+  });
+
+  it('leaves out a saved formula whose tree is malformed, saying which, and keeps the run and the others', async () => {
+    const { folder, store, log } = setUp();
+    const [other, run] = await savedRuns(folder, 2);
+    const saved = JSON.parse(folder.text(`run-${run!.id}.json`)!) as { front: Record<string, unknown>[] };
+    saved.front[1]!['expr'] = { kind: 'binary', op: '*', left: { kind: 'constant', value: 475 }, right: { kind: 'feature', index: 3 } };
+    folder.setText(`run-${run!.id}.json`, JSON.stringify(saved));
+
+    const loaded = await store.load(run!.id);
+    assert.ok(loaded, 'the run is not lost');
+    assert.deepEqual(loaded.front, run!.front.slice(0, 1));
+    assert.match(
+      log.lines.join('\n'),
+      new RegExp(`warn: the saved run ${run!.id}: the formula of complexity 3 has a malformed tree \\(not an expression over the run's 1 column\\); it was left out`),
+    );
+    assert.deepEqual(await store.load(other!.id), other);
+    assert.deepEqual(ids(await store.list()), newestFirst([other!, run!]));
+  });
+
+  it('leaves out a saved formula whose fields disagree with its tree, or whose text cannot be read back', async () => {
+    const { folder, store, log } = setUp();
+    const run = runRecord();
+    const [flat, law] = JSON.parse(JSON.stringify(run.front)) as Record<string, unknown>[];
+    folder.setText(
+      `run-${run.id}.json`,
+      JSON.stringify({ ...run, front: [{ ...flat, constants: [491] }, { ...law, expr: undefined, expression: '475 *' }] }),
+    );
+    const loaded = await store.load(run.id);
+    assert.deepEqual(loaded?.front, []);
+    assert.match(log.lines.join('\n'), /the formula of complexity 1 has fields that are missing, mistyped or disagree with its tree/);
+    assert.match(log.lines.join('\n'), /the formula of complexity 3 could not be read back from its text: .*475 \*/);
   });
 
   it('keeps the newest 50 runs and deletes the files of older ones', async () => {

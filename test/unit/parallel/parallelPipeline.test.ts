@@ -34,6 +34,20 @@ describe('parallel search: the pipeline stages on workers', function () {
     assert.equal(liveWorkerCount(), 0);
   });
 
+  it('polishes without a time limit (iterations or evaluations only), with no worker refusing the request', async () => {
+    const line = { X: [a], y: a.map((v) => 3 * v + 1) };
+    for (const options of [{ iterations: 2, populations: 2 }, { maxEvaluations: 5000 }]) {
+      const result = await ParallelSearch.start(
+        line,
+        { ...options, timeLimitSeconds: Number.POSITIVE_INFINITY, seed: 23 },
+        { workers: 2, workerScript },
+      ).result;
+      assert.deepEqual(result.workerErrors, []);
+      assert.equal(result.failure, undefined);
+      assert.ok(result.front.length > 0);
+    }
+  });
+
   it('ends within the time limit, polishing included', async () => {
     const result = await ParallelSearch.start(noisy, { timeLimitSeconds: 1.5, seed: 22 }, { workers: 2, workerScript }).result;
     assert.equal(result.stoppedBy, 'time');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { binary, constant, feature, unary, type Expr } from '../../../src/engine/expressions/expression';
 import { resolveOptions } from '../../../src/engine/options';
-import { expressionCheck } from '../../../src/parallel/expressionCheck';
+import { expressionCheck } from '../../../src/shared/expressionCheck';
 import { formulaCheck, limitsOf, workerReplyChecks, workerRequestCheck } from '../../../src/parallel/workerProtocolChecks';
 
 const limits = { features: 2, maxSize: 7 };
@@ -121,6 +121,7 @@ describe('Worker protocol: requests', () => {
     const formulas = [{ expr: tree, loss: 0.5 }, { expr: feature(1), loss: Number.POSITIVE_INFINITY }];
     assert.ok(afterInit({ type: 'runSlice', budgetMs: 300, migrants: formulas, fame: [] }));
     assert.ok(afterInit({ type: 'polish', entries: formulas, floor: 1e-30, budgetMs: 0 }));
+    assert.ok(afterInit({ type: 'polish', entries: formulas, floor: 0, budgetMs: Number.POSITIVE_INFINITY }), 'no time limit');
   });
 
   it('rejects slice and polish requests with non-finite numbers or formulas that do not fit', () => {
@@ -132,6 +133,8 @@ describe('Worker protocol: requests', () => {
       { type: 'runSlice', budgetMs: 300, migrants: [], fame: [{ expr: tree, loss: Number.NaN }] },
       { type: 'runSlice', budgetMs: 300, migrants: {}, fame: [] },
       { type: 'polish', entries: [], floor: Number.NaN, budgetMs: 0 },
+      { type: 'polish', entries: [], floor: 0, budgetMs: Number.NaN },
+      { type: 'polish', entries: [], floor: 0, budgetMs: -1 },
       { type: 'polish', entries: [{ expr: { kind: 'binary', op: '+' }, loss: 1 }], floor: 0, budgetMs: 0 },
       { type: 'stop' },
     ]) {

@@ -29,7 +29,9 @@ describe('Webview protocol: messages to the page', () => {
     const broken: [string, (string | number)[], unknown][] = [
       ['no front', ['front'], undefined],
       ['front not a list', ['front'], {}],
-      ['a formula without its text', ['front', 0, 'expression'], undefined],
+      ['a formula without its text', ['front', 0, 'text'], undefined],
+      ['a formula without its constants', ['front', 0, 'constants'], undefined],
+      ['constants of text', ['front', 0, 'constants'], ['424.7']],
       ['predictions of text', ['front', 0, 'predictions'], ['1', '2']],
       ['unknown status', ['status'], 'exploded'],
       ['no plotted rows', ['plotRows'], undefined],

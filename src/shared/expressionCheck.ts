@@ -1,12 +1,12 @@
 import type { Expr } from '../engine/expressions/expression';
 import { BINARY_OPERATORS, UNARY_OPERATORS } from '../engine/expressions/operators';
-import { integerIn, isRecord, oneOf, type Check } from '../shared/schema';
+import { integerIn, isRecord, oneOf, type Check } from './schema';
 
-/** What the formulas of one search may contain. */
+/** What the formulas of one search (or one front) may contain. */
 export interface FormulaLimits {
   /** Number of feature columns: feature indices go from 0 to this minus one. */
   features: number;
-  /** Largest formula, in nodes (the search's `maxSize`). */
+  /** Largest formula, in nodes (the search's `maxSize`; `MAX_COMPLEXITY` for a front in the user's units). */
   maxSize: number;
 }
 
