@@ -15,6 +15,12 @@ import { simplify } from '../expressions/simplification';
 const INITIAL_TREE_SIZE = 3;
 
 /**
+ * Most of an island that seeds take: enough for each island to breed from a few, while the rest of it
+ * stays random, so that a misleading seed does not take over every population.
+ */
+const SEED_SHARE = 0.25;
+
+/**
  * The islands one thread evolves, with their own hall of fame. A single-threaded search runs one group
  * with every island; a parallel search runs one group per worker and exchanges migrants between them.
  */
@@ -64,6 +70,25 @@ export class IslandGroup {
         return makeMember(expr, loss, this.scorer.cost(loss, size(expr)));
       });
       return new Population(members);
+    });
+  }
+
+  /**
+   * Takes in formulas found before evolution (the structure analyses): every one into the hall of fame, and
+   * a few into each island in place of random members, dealt out in turn so that different islands breed
+   * from different seeds when there are many. Losses are recomputed here, as every candidate's are.
+   */
+  seed(formulas: readonly Formula[]): void {
+    if (formulas.length === 0) return;
+    const { scorer } = this;
+    for (const f of formulas) this.hallOfFame.consider({ expr: f.expr, complexity: size(f.expr), loss: scorer.fullLoss(f.expr) });
+    const perIsland = Math.min(formulas.length, Math.max(1, Math.floor(SEED_SHARE * this.options.populationSize)));
+    this.islands.forEach((population, i) => {
+      for (let j = 0; j < perIsland; j++) {
+        const { expr } = formulas[(i * perIsland + j) % formulas.length]!;
+        const loss = scorer.searchLoss(expr);
+        if (Number.isFinite(loss)) population.members[j] = makeMember(expr, loss, scorer.cost(loss, size(expr)));
+      }
     });
   }
 
