@@ -1,5 +1,5 @@
 import { ComplexityFrequencies } from './adaptiveParsimony';
-import { countConstants, size } from '../expressions/expression';
+import { countConstants, size, type Expr } from '../expressions/expression';
 import { formulaOf, type Formula } from './formula';
 import { HallOfFame, type FameEntry } from './hallOfFame';
 import type { ResolvedOptions } from '../options';
@@ -141,7 +141,8 @@ export class IslandGroup {
    */
   private considerForFame(member: Member): void {
     if (!this.scorer.batching) {
-      this.hallOfFame.consider(member);
+      if (this.scorer.linearScaling) this.offerToFame(member.expr);
+      else this.hallOfFame.consider(member);
       return;
     }
     const incumbent = this.hallOfFame.at(member.complexity);
@@ -153,7 +154,19 @@ export class IslandGroup {
       }
       if (!(member.loss < memo.loss)) return;
     }
-    this.hallOfFame.consider({ expr: member.expr, complexity: member.complexity, loss: this.scorer.fullLoss(member.expr) });
+    if (this.scorer.linearScaling) this.offerToFame(member.expr);
+    else this.hallOfFame.consider({ expr: member.expr, complexity: member.complexity, loss: this.scorer.fullLoss(member.expr) });
+  }
+
+  /** Offers the hall of fame the formulas `expr` gives it with linear scaling (see `Scorer.fameOffers`). */
+  private offerToFame(expr: Expr): void {
+    const fame = this.hallOfFame;
+    const wanted = (complexity: number, loss: number): boolean => {
+      if (complexity < 1 || complexity > fame.maxSize) return false;
+      const incumbent = fame.at(complexity);
+      return !incumbent || loss < incumbent.loss;
+    };
+    for (const offer of this.scorer.fameOffers(expr, wanted)) fame.consider(offer);
   }
 
   private optimizeAndSimplify(population: Population): void {
@@ -167,7 +180,12 @@ export class IslandGroup {
         expr = fit.expr;
         loss = fit.loss;
       }
-      if (scorer.batching) {
+      if (scorer.linearScaling) {
+        const changed = loss === undefined || expr !== member.expr || loss !== member.loss;
+        loss ??= scorer.searchLoss(expr);
+        // Without batching an unchanged member was offered when it was scored.
+        if (scorer.batching || changed) this.offerToFame(expr);
+      } else if (scorer.batching) {
         const full = scorer.fullLoss(expr);
         this.hallOfFame.consider({ expr, complexity: size(expr), loss: full });
         loss = full;
