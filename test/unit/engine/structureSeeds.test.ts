@@ -21,7 +21,7 @@ describe('structure seeds in the search', function () {
 
   it('puts the exact product of powers on the front within a small evaluation budget', () => {
     const result = runSearch(rotation, { operators: OPERATORS, maxEvaluations: 2000, seed: 1 });
-    assert.equal(result.stoppedBy, 'evaluations');
+    assert.ok(result.stoppedBy === 'evaluations' || result.stoppedBy === 'exact', result.stoppedBy);
     const law = exactOnFront(result.front);
     assert.ok(law, `not found: ${result.front.map((e) => structureKey(e.expr)).join(' | ')}`);
     assert.deepEqual(featuresOf(law.expr), [0, 1, 2]);

@@ -79,7 +79,8 @@ describe('parallel search: the pipeline stages on workers', function () {
 
   it('puts the structure analyses of one worker on the front within a small evaluation budget', async () => {
     const result = await ParallelSearch.start(rotation, { operators: SCIENTIFIC, maxEvaluations: 2000, seed: 26 }, { workers: 2, workerScript }).result;
-    assert.equal(result.stoppedBy, 'evaluations', result.workerErrors.join('; '));
+    assert.deepEqual(result.workerErrors, []);
+    assert.ok(result.stoppedBy === 'evaluations' || result.stoppedBy === 'exact', result.stoppedBy);
     assert.ok(result.front.some(isRotationLaw), result.front.map((e) => e.complexity).join(' '));
   });
 
