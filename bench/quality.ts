@@ -1,14 +1,15 @@
 // Quality benchmark: how many known laws the search recovers exactly.
-// npm run bench:quality -- --suite empirical|feynman|strogatz [--time-limit S] [--workers N] [--only id,...]
+// npm run bench:quality -- --suite empirical|feynman|strogatz|textbook [--time-limit S] [--workers N] [--only id,...]
 //   [--group main|bonus|all] [--noise 0.01] [--rows 1000] [--operators "+,-,*,/,..."] [--seed N]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { structureKey, type Expr } from '../src/engine/expressions/expression';
 import { formatExpression } from '../src/engine/expressions/formats';
 import { splitList } from '../src/engine/options';
 import { EXACT_R2, freshR2, SOLVED_R2 } from './lib/judge';
-import { generate, loadSuite, type Suite } from './lib/problems';
+import { generate, loadSuite, SUITES, type GeneratedData, type Suite } from './lib/problems';
 import { discover } from './lib/discover';
 
 const BENCH_OPERATORS = '+,-,*,/,^,sqrt,exp,log,sin,cos';
@@ -25,12 +26,30 @@ const { values } = parseArgs({
     operators: { type: 'string', default: BENCH_OPERATORS },
     seed: { type: 'string', default: '1' },
     out: { type: 'string' },
+    help: { type: 'boolean' },
   },
 });
 
+if (values.help) {
+  console.log(`npm run bench:quality -- [flags]
+  --suite ${SUITES.join('|')}   problems of bench/problems/<suite>.json (default empirical)
+  --time-limit S     seconds per problem (default 60)
+  --workers N        worker threads (default: one per core)
+  --only id,...      only these problems
+  --group main|bonus|all   Feynman's groups (default all)
+  --noise F          Gaussian noise of F times the target's RMS (default 0)
+  --rows N           training rows (default 1000)
+  --operators LIST   (default ${BENCH_OPERATORS})
+  --seed N           (default 1)
+  --out FILE         results file (default bench/results/<suite>.json)
+Per problem: solved (R2 > 1 - 1e-9 on fresh points after refitting), exact (R2 > 1 - 1e-15), and the search
+seconds until a matching formula was first on the front (progress reports); the median of those per suite.`);
+  process.exit(0);
+}
+
 const suite = values.suite as Suite;
-if (!['empirical', 'feynman', 'strogatz'].includes(suite)) {
-  console.error(`unknown suite "${suite}" (empirical, feynman or strogatz)`);
+if (!(SUITES as readonly string[]).includes(suite)) {
+  console.error(`unknown suite "${suite}" (${SUITES.join(', ')})`);
   process.exit(2);
 }
 const timeLimit = Number(values['time-limit']);
@@ -64,10 +83,41 @@ interface ProblemResult {
   exactComplexity: number | null;
   r2: number;
   bestFormula: string;
+  /** Search seconds until a formula that matches the law was first on the front (progress reports), null if never. */
+  lawSeconds: number | null;
   seconds: number;
   evaluations: number;
   stoppedBy: string;
   error?: string;
+}
+
+/**
+ * The formulas of the front as progress reported it, each with the search seconds when it first appeared.
+ * They are judged after the search, so the judging takes no time from the workers.
+ */
+class FirstAppearances {
+  private readonly seen = new Map<string, { expr: Expr; seconds: number }>();
+
+  record(front: readonly { expr: Expr }[], seconds: number): void {
+    for (const { expr } of front) {
+      const key = structureKey(expr);
+      if (!this.seen.has(key)) this.seen.set(key, { expr, seconds });
+    }
+  }
+
+  /** Seconds when the first formula that matches the law on `fresh` appeared; null if none did. */
+  firstSolving(fresh: GeneratedData): number | null {
+    const inOrder = [...this.seen.values()].sort((a, b) => a.seconds - b.seconds);
+    for (const { expr, seconds } of inOrder) if (freshR2(expr, fresh) > SOLVED_R2) return seconds;
+    return null;
+  }
+}
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function main(): Promise<void> {
@@ -83,7 +133,8 @@ for (const record of records) {
   try {
     const train = generate(record, rows, seed, noise);
     const fresh = generate(record, 1000, seed + 1000, 0, true);
-    const result = await discover(train, { operators, timeLimitSeconds: timeLimit, seed }, workers);
+    const appeared = new FirstAppearances();
+    const result = await discover(train, { operators, timeLimitSeconds: timeLimit, seed }, workers, (p) => appeared.record(p.front, p.seconds));
     let solvedAt: { complexity: number; formula: string; r2: number } | null = null;
     let exactAt: number | null = null;
     let bestR2 = Number.NEGATIVE_INFINITY;
@@ -106,6 +157,7 @@ for (const record of records) {
       exactComplexity: exactAt,
       r2: solvedAt?.r2 ?? bestR2,
       bestFormula: formatExpression(best.expr, 'mathjs', { names }),
+      lawSeconds: solvedAt ? (appeared.firstSolving(fresh) ?? result.seconds) : null,
       seconds: result.seconds,
       evaluations: result.evaluations,
       stoppedBy: result.stoppedBy,
@@ -120,6 +172,7 @@ for (const record of records) {
       exactComplexity: null,
       r2: Number.NaN,
       bestFormula: '',
+      lawSeconds: null,
       seconds: 0,
       evaluations: 0,
       stoppedBy: 'error',
@@ -130,12 +183,14 @@ for (const record of records) {
   const solvedSoFar = results.filter((x) => x.solved).length;
   console.log(
     `${pad(r.id, 18)} ${r.exact ? 'EXACT ' : r.solved ? 'SOLVED' : 'missed'}  ${pad(r.solved ? `c=${r.solvedComplexity}` : `R2=${r.r2.toPrecision(6)}`, 16)}` +
-      ` ${pad(`${r.seconds.toFixed(1)} s`, 8)} ${pad(`${(r.evaluations / 1e6).toFixed(2)}M evals`, 13)}` +
+      ` ${pad(`${r.seconds.toFixed(1)} s`, 8)} ${pad(r.lawSeconds === null ? '' : `law ${r.lawSeconds.toFixed(1)} s`, 11)}` +
+      ` ${pad(`${(r.evaluations / 1e6).toFixed(2)}M evals`, 13)}` +
       ` [${solvedSoFar}/${results.length}] ${r.error ?? r.solvedFormula ?? r.bestFormula}`,
   );
 }
 
 const solved = results.filter((r) => r.solved).length;
+const lawTimes = results.flatMap((r) => (r.lawSeconds === null ? [] : [r.lawSeconds]));
 const summary = {
   suite,
   date: new Date().toISOString(),
@@ -151,6 +206,8 @@ const summary = {
   solved,
   exact: results.filter((r) => r.exact).length,
   total: results.length,
+  /** Median over the solved problems of the seconds until the law was first on the front. */
+  medianLawSeconds: median(lawTimes),
   byGroup: Object.fromEntries(
     [...new Set(results.map((r) => r.group ?? 'all'))].map((g) => {
       const inGroup = results.filter((r) => (r.group ?? 'all') === g);
@@ -168,6 +225,7 @@ console.log(
     Object.entries(summary.byGroup)
       .map(([g, s]) => (g === 'all' ? '' : `; ${g} ${s.solved}/${s.total} (exact ${s.exact})`))
       .join('') +
+    (summary.medianLawSeconds === null ? '' : `; median time to the law ${summary.medianLawSeconds.toFixed(2)} s`) +
     `; wrote ${outPath}`,
 );
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { compile, type EvalFunction } from 'mathjs';
 import { Random } from '../../src/engine/random';
 
-export type Suite = 'empirical' | 'feynman' | 'strogatz';
+export const SUITES = ['empirical', 'feynman', 'strogatz', 'textbook'] as const;
+
+export type Suite = (typeof SUITES)[number];
 
 export interface Variable {
   name: string;

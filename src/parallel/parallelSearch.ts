@@ -137,6 +137,7 @@ export class ParallelSearch {
               islands,
               seed: options.seed * 1009 + i,
               stopFlag: this.stopFlag.buffer as SharedArrayBuffer,
+              structureAnalysis: i === 0,
             })
             .catch((error: unknown) => this.workerFailed(h, error));
         }),

@@ -3,6 +3,7 @@ import { formulaOf } from '../engine/search/formula';
 import { IslandGroup } from '../engine/search/islands';
 import type { ScoredEntry } from '../engine/search/pareto';
 import { polishFront } from '../engine/search/polish';
+import { structureSeeds } from '../engine/search/structureSeeds';
 import type { Handlers } from '../shared/messages';
 import type {
   PolishRequest,
@@ -20,6 +21,8 @@ import type {
 export class SearchWorker {
   private group: IslandGroup | null = null;
   private stop: Int32Array | null = null;
+  /** Whether the first slice starts with the structure analyses. */
+  private seedsPending = false;
 
   init(init: WorkerInit): void {
     this.group = new IslandGroup(
@@ -29,6 +32,7 @@ export class SearchWorker {
       init.seed,
     );
     this.stop = new Int32Array(init.stopFlag);
+    this.seedsPending = init.structureAnalysis === true;
   }
 
   runSlice(request: SliceRequest): SliceReport {
@@ -37,6 +41,11 @@ export class SearchWorker {
     const deadline = performance.now() + request.budgetMs;
     const stop = this.stop!;
     const shouldStop = (): boolean => Atomics.load(stop, 0) !== 0 || performance.now() >= deadline;
+    if (this.seedsPending) {
+      // In the first slice rather than in init, so the other workers evolve while this one analyses.
+      this.seedsPending = false;
+      group.seed(structureSeeds(group.scorer.data, group.options));
+    }
     while (!shouldStop()) group.iterate(shouldStop);
     return {
       fame: group.hallOfFame.all().map(formulaOf),

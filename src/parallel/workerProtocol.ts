@@ -18,6 +18,8 @@ export interface WorkerInit {
   seed: number;
   /** Int32 flag set to 1 by the coordinator to stop every worker at once. */
   stopFlag: SharedArrayBuffer;
+  /** Seed this worker's islands from the structure analyses; one worker does, the others get the seeds by migration. */
+  structureAnalysis?: boolean;
 }
 
 export interface SliceRequest {

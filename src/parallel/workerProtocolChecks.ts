@@ -53,6 +53,7 @@ const initShape = {
   islands: isPositiveCount,
   seed: isSeed,
   stopFlag: isStopFlag,
+  structureAnalysis: optional(isBoolean),
 } satisfies Shape;
 
 /** Every column, and the weights, have one value per row. */

@@ -24,6 +24,11 @@ export interface LossDefinition {
   bestConstant(y: Float64Array, weights: Float64Array | undefined): number;
   /** Weight of a row in a reweighted least-squares step, so that the step descends this loss. */
   irlsWeight(residual: number, huberDelta: number): number;
+  /**
+   * Whether candidates are scored after their best affine map `a + b * f` (see `Scorer`): only where that
+   * map has a closed form.
+   */
+  readonly linearScaling: boolean;
 }
 
 function huberElement(residual: number, huberDelta: number): number {
@@ -86,6 +91,7 @@ export const LOSSES: Readonly<Record<LossName, LossDefinition>> = {
     mean: meanSquaredError,
     bestConstant: weightedMean,
     irlsWeight: () => 1,
+    linearScaling: true,
   },
   mae: {
     name: 'mae',
@@ -96,6 +102,7 @@ export const LOSSES: Readonly<Record<LossName, LossDefinition>> = {
     mean: meanAbsoluteError,
     bestConstant: weightedMedian,
     irlsWeight: (residual) => 1 / Math.max(Math.abs(residual), 1e-12),
+    linearScaling: false,
   },
   huber: {
     name: 'huber',
@@ -109,6 +116,7 @@ export const LOSSES: Readonly<Record<LossName, LossDefinition>> = {
       const a = Math.abs(residual);
       return a <= huberDelta ? 1 : huberDelta / a;
     },
+    linearScaling: false,
   },
 };
 

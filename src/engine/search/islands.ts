@@ -1,5 +1,5 @@
 import { ComplexityFrequencies } from './adaptiveParsimony';
-import { countConstants, size } from '../expressions/expression';
+import { countConstants, size, type Expr } from '../expressions/expression';
 import { formulaOf, type Formula } from './formula';
 import { HallOfFame, type FameEntry } from './hallOfFame';
 import type { ResolvedOptions } from '../options';
@@ -13,6 +13,12 @@ import { simplify } from '../expressions/simplification';
 
 /** Size of the random trees islands start from (SymbolicRegression.jl starts from 3-node trees). */
 const INITIAL_TREE_SIZE = 3;
+
+/**
+ * Most of an island that seeds take: enough for each island to breed from a few, while the rest of it
+ * stays random, so that a misleading seed does not take over every population.
+ */
+const SEED_SHARE = 0.25;
 
 /**
  * The islands one thread evolves, with their own hall of fame. A single-threaded search runs one group
@@ -67,6 +73,25 @@ export class IslandGroup {
     });
   }
 
+  /**
+   * Takes in formulas found before evolution (the structure analyses): every one into the hall of fame, and
+   * a few into each island in place of random members, dealt out in turn so that different islands breed
+   * from different seeds when there are many. Losses are recomputed here, as every candidate's are.
+   */
+  seed(formulas: readonly Formula[]): void {
+    if (formulas.length === 0) return;
+    const { scorer } = this;
+    for (const f of formulas) this.hallOfFame.consider({ expr: f.expr, complexity: size(f.expr), loss: scorer.fullLoss(f.expr) });
+    const perIsland = Math.min(formulas.length, Math.max(1, Math.floor(SEED_SHARE * this.options.populationSize)));
+    this.islands.forEach((population, i) => {
+      for (let j = 0; j < perIsland; j++) {
+        const { expr } = formulas[(i * perIsland + j) % formulas.length]!;
+        const loss = scorer.searchLoss(expr);
+        if (Number.isFinite(loss)) population.members[j] = makeMember(expr, loss, scorer.cost(loss, size(expr)));
+      }
+    });
+  }
+
   /** Whole-data evaluations so far. */
   get evaluations(): number {
     return this.scorer.evaluations;
@@ -116,7 +141,8 @@ export class IslandGroup {
    */
   private considerForFame(member: Member): void {
     if (!this.scorer.batching) {
-      this.hallOfFame.consider(member);
+      if (this.scorer.linearScaling) this.offerToFame(member.expr);
+      else this.hallOfFame.consider(member);
       return;
     }
     const incumbent = this.hallOfFame.at(member.complexity);
@@ -128,7 +154,19 @@ export class IslandGroup {
       }
       if (!(member.loss < memo.loss)) return;
     }
-    this.hallOfFame.consider({ expr: member.expr, complexity: member.complexity, loss: this.scorer.fullLoss(member.expr) });
+    if (this.scorer.linearScaling) this.offerToFame(member.expr);
+    else this.hallOfFame.consider({ expr: member.expr, complexity: member.complexity, loss: this.scorer.fullLoss(member.expr) });
+  }
+
+  /** Offers the hall of fame the formulas `expr` gives it with linear scaling (see `Scorer.fameOffers`). */
+  private offerToFame(expr: Expr): void {
+    const fame = this.hallOfFame;
+    const wanted = (complexity: number, loss: number): boolean => {
+      if (complexity < 1 || complexity > fame.maxSize) return false;
+      const incumbent = fame.at(complexity);
+      return !incumbent || loss < incumbent.loss;
+    };
+    for (const offer of this.scorer.fameOffers(expr, wanted)) fame.consider(offer);
   }
 
   private optimizeAndSimplify(population: Population): void {
@@ -142,7 +180,12 @@ export class IslandGroup {
         expr = fit.expr;
         loss = fit.loss;
       }
-      if (scorer.batching) {
+      if (scorer.linearScaling) {
+        const changed = loss === undefined || expr !== member.expr || loss !== member.loss;
+        loss ??= scorer.searchLoss(expr);
+        // Without batching an unchanged member was offered when it was scored.
+        if (scorer.batching || changed) this.offerToFame(expr);
+      } else if (scorer.batching) {
         const full = scorer.fullLoss(expr);
         this.hallOfFame.consider({ expr, complexity: size(expr), loss: full });
         loss = full;

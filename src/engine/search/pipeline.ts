@@ -10,7 +10,8 @@ import { StopRule, type StopReason } from './stopRule';
 
 /*
  * A search runs in four stages, as SymbolicRegression.jl stages one: prepare (check and scale the data,
- * resolve the options), evolve (islands, migration, the hall of fame, progress, the stop rule), polish
+ * resolve the options, then seed the islands and the hall of fame with the structure analyses of the scaled
+ * data, see `structureSeeds`: on the calling thread, or on one worker in its first slice), evolve (islands, migration, the hall of fame, progress, the stop rule), polish
  * (refit and simplify the hall of fame in the time the limit has left) and report (the front in the
  * user's units, scored, with its best pick). The single-thread search (`runSearch`) and the parallel one
  * (`ParallelSearch`) run the same stages; they differ only in where evolution and polishing happen.

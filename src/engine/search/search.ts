@@ -5,6 +5,7 @@ import { SearchPipeline, type SearchResult } from './pipeline';
 import { prepareSearch } from './prepare';
 import { polishFront } from './polish';
 import type { SearchProgress } from './progress';
+import { structureSeeds } from './structureSeeds';
 
 export interface SearchHooks {
   /** Polled between evolution cycles; true ends the search with what was found. */
@@ -22,6 +23,7 @@ export function runSearch(data: SearchData, options: Partial<SearchOptions>, hoo
   const search = prepareSearch(data, options);
   const pipeline = new SearchPipeline(search, { cancelled: hooks.shouldStop, progressIntervalMs: hooks.progressIntervalMs });
   const group = new IslandGroup(search.data, search.options, search.options.populations, search.options.seed);
+  group.seed(structureSeeds(search.data, search.options));
   const { onProgress } = hooks;
   const shouldStop = (): boolean => {
     if (pipeline.checkStop(group)) return true;

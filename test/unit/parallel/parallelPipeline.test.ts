@@ -6,10 +6,21 @@ import { MAX_POLISH_SHARE } from '../../../src/engine/search/timeBudget';
 import { runSearch } from '../../../src/engine/search/search';
 import { ParallelSearch, type RunProgress } from '../../../src/parallel/parallelSearch';
 import { liveWorkerCount } from '../../../src/parallel/workerHandle';
+import { resolveOptions } from '../../../src/engine/options';
+import { SearchWorker } from '../../../src/parallel/searchWorker';
 
 const workerScript = join(__dirname, '..', '..', '..', 'dist', 'worker.js');
 
 const a = Float64Array.from({ length: 60 }, (_, i) => 1 + i / 20);
+/** Kinetic energy of a rotating mass, y = 0.5 * m * r^2 * w^2: a law the structure analyses read off. */
+const m = Float64Array.from({ length: 200 }, (_, i) => 1 + ((i * 37) % 200) / 50);
+const r = Float64Array.from({ length: 200 }, (_, i) => 0.5 + ((i * 91) % 200) / 80);
+const w = Float64Array.from({ length: 200 }, (_, i) => 1 + ((i * 53) % 200) / 22);
+const rotation = { X: [m, r, w], y: m.map((v, i) => 0.5 * v * r[i]! ** 2 * w[i]! ** 2) };
+const SCIENTIFIC = ['+', '-', '*', '/', '^', 'sqrt', 'exp', 'log', 'sin', 'cos'];
+const isRotationLaw = (e: { expr: Parameters<typeof evaluateRow>[0]; loss: number }): boolean =>
+  e.loss < 1e-20 && Math.abs(evaluateRow(e.expr, [2, 3, 4]) - 144) < 1e-9;
+
 /** y = a^2 with noise: fronts on which the criteria pick different formulas. */
 const noisy = { X: [a], y: a.map((v, i) => v * v + 0.3 * Math.sin(7 * i)) };
 
@@ -78,6 +89,27 @@ describe('parallel search: the pipeline stages on workers', function () {
       marked.set(modelSelection, front[best]!.complexity);
     }
     assert.ok(marked.get('best')! < marked.get('accuracy')!, `${[...marked]}`);
+  });
+
+  it('puts the structure analyses of one worker on the front within a small evaluation budget', async () => {
+    const result = await ParallelSearch.start(rotation, { operators: SCIENTIFIC, maxEvaluations: 2000, seed: 26 }, { workers: 2, workerScript }).result;
+    assert.deepEqual(result.workerErrors, []);
+    assert.ok(result.stoppedBy === 'evaluations' || result.stoppedBy === 'exact', result.stoppedBy);
+    assert.ok(result.front.some(isRotationLaw), result.front.map((e) => e.complexity).join(' '));
+  });
+
+  it('runs the structure analyses on the worker asked to, in its first slice; the others get them from the front', () => {
+    const options = resolveOptions({ operators: SCIENTIFIC, seed: 27 }, rotation.y.length);
+    const init = { ...rotation, options, islands: 2, stopFlag: new SharedArrayBuffer(4) };
+    const analysing = new SearchWorker();
+    const other = new SearchWorker();
+    analysing.init({ ...init, seed: 1, structureAnalysis: true });
+    other.init({ ...init, seed: 2 });
+    const slice = { budgetMs: 0, migrants: [], fame: [] };
+    const first = analysing.runSlice(slice);
+    assert.ok(first.fame.some(isRotationLaw));
+    assert.ok(!other.runSlice(slice).fame.some(isRotationLaw));
+    assert.ok(other.runSlice({ ...slice, fame: first.fame }).fame.some(isRotationLaw));
   });
 
   it('ends on a cancel without polishing, with the front the workers last sent', async () => {
