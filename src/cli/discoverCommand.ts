@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
-import { defaultFeatures, defaultTarget, selectDataset, type Dataset } from '../data';
-import { loadFile } from '../data/loadFile';
+import { defaultFeatures, defaultTarget, isTextFormat, selectDataset, type Dataset } from '../data';
 import { reportFront } from '../engine/frontReport';
 import { stopReasonText } from '../engine/search/stopRule';
 import { DEFAULT_OPTIONS } from '../engine/options';
@@ -9,6 +8,7 @@ import { ParallelSearch, type RunProgress } from '../parallel/parallelSearch';
 import { bestSnippet } from './bestSnippet';
 import { parseDiscoverArgs, type DiscoverArgs } from './discoverArgs';
 import { frontTable } from './frontTable';
+import { describeData, loadData } from './loadData';
 import { isSnippetFormat } from './outputFormats';
 
 export interface CommandIo {
@@ -112,10 +112,11 @@ export async function discoverCommand(argv: string[], io: CommandIo): Promise<nu
     stop.requested = true;
     stop.search?.cancel();
   });
-  const table = await loadFile(args.file);
+  const table = await loadData(args, io.stderr);
   const target = args.target ?? defaultTarget(table);
   const dataset = selectDataset(table, { target, features: args.features ?? defaultFeatures(table, target) });
   for (const warning of table.warnings) io.stderr.write(`warning: ${warning}\n`);
+  if (!args.quiet && (!isTextFormat(table.format) || args.data.rows)) io.stderr.write(`${describeData(table, dataset)}\n`);
 
   const outcome = stop.requested ? NOT_STARTED : await search(args, dataset, io, stop);
   for (const error of outcome.workerErrors) io.stderr.write(`warning: ${error}\n`);

@@ -1,4 +1,4 @@
-export { DataError, type DataErrorCode, type DataErrorDetails } from './errors';
+export { DataError, quote, type DataErrorCode, type DataErrorDetails } from './errors';
 export { decodeText, detectHeader, parseTable } from './load';
 export { defaultFeatures, defaultTarget, findColumn, MIN_ROWS, selectDataset } from './dataset';
 export { MAX_SKIPPED_ROWS } from './builder';

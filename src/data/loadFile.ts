@@ -1,7 +1,7 @@
 // Reading a data file from disk: the only part of src/data that needs Node (with hdf5File.ts, which it loads);
 // the rest also runs in a browser.
-import { open, stat, type FileHandle } from 'node:fs/promises';
-import type { ByteSource } from './byteSource';
+import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { bytesSource, type ByteSource } from './byteSource';
 import { DataError } from './errors';
 import { listParts, readSource, type Hdf5Access } from './readSource';
 import type { DataTable, LoadOptions } from './table';
@@ -39,6 +39,8 @@ async function withFile<T>(path: string, fileName: string, use: (source: ByteSou
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    // A named pipe or device has no size and no random access: it is read to its end first.
+    if (!info.isFile()) return await use(bytesSource(await readFile(path)));
     size = info.size;
     handle = await open(path, 'r');
   } catch (e) {
