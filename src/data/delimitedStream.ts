@@ -22,6 +22,7 @@ function decoderFor(head: Uint8Array): InstanceType<typeof TextDecoder> {
 export async function readDelimitedStream(
   source: ByteSource,
   options: LoadOptions & { delimiter?: Delimiter },
+  pieceSize = PIECE,
 ): Promise<DataTable> {
   const file = options.fileName;
   try {
@@ -50,10 +51,13 @@ export async function readDelimitedStream(
       reader.feed(chunk, lines);
       lines += countChar(chunk, '\n', 0, chunk.length);
     };
-    for await (const piece of pieces(source, PIECE)) {
+    for await (const piece of pieces(source, pieceSize)) {
       checkCancelled(options.signal, file);
+      const text = decoder.decode(piece, { stream: true });
+      // Binary data has no line breaks to cut at: it is refused from its first piece.
+      if (read === 0) prepare(text.slice(0, 8192), options);
       read += piece.length;
-      parse(chunker.push(decoder.decode(piece, { stream: true })));
+      parse(chunker.push(text));
       options.onProgress?.(read / Math.max(1, source.size));
       if (reader?.done) break;
     }

@@ -149,11 +149,28 @@ function tableAt(h5: H5, root: H5Group, path: string, file: string | undefined):
   return undefined;
 }
 
+/**
+ * Runs `f` with HDF5's error stack kept off stderr: the library prints dozens of lines for a damaged file,
+ * through a console.error bound when the module loaded, which leaves stderr itself as the place to catch them.
+ */
+function quietly<T>(f: () => T): T {
+  const write = process.stderr.write;
+  process.stderr.write = ((chunk: unknown, ...rest: unknown[]) =>
+    typeof chunk === 'string' && /^(HDF5-DIAG| {2}#\d{3}:| {4}(major|minor):)/.test(chunk)
+      ? true
+      : (write as (...a: unknown[]) => boolean).call(process.stderr, chunk, ...rest)) as typeof write;
+  try {
+    return f();
+  } finally {
+    process.stderr.write = write;
+  }
+}
+
 async function open<T>(path: string, file: string | undefined, use: (h5: H5, root: H5Group) => T | Promise<T>): Promise<T> {
   const h5 = await h5wasm();
   let f: InstanceType<H5['File']>;
   try {
-    f = new h5.File(path, 'r');
+    f = quietly(() => new h5.File(path, 'r'));
   } catch (e) {
     throw new DataError('malformed', `not a readable HDF5 file: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, { file });
   }

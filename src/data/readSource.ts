@@ -1,15 +1,11 @@
-import { readArrow } from './arrow';
 import type { ByteSource } from './byteSource';
 import { readDelimitedStream } from './delimitedStream';
 import { DataError } from './errors';
-import { fitsTableNames, readFits } from './fits';
 import { binaryFormatFromBytes, binaryFormatFromFileName, FORMAT_NAMES, isTextFormat } from './formats';
 import { checkTextFileSize } from './limits';
 import { decodeText, parseTable } from './load';
-import { readParquet } from './parquet';
 import { formatFromFileName, looksLikeJson } from './sniff';
 import type { BinaryFormat, DataFormat, DataTable, LoadOptions } from './table';
-import { readXlsx, sheetNames } from './xlsx';
 
 const HEAD = 4096;
 
@@ -19,9 +15,14 @@ export interface Hdf5Access {
   tableNames(): Promise<string[]>;
 }
 
+/** "a Parquet file", "an HDF5 file". */
+function aFile(format: BinaryFormat): string {
+  return `${format === 'arrow' || format === 'hdf5' || format === 'xlsx' ? 'an' : 'a'} ${FORMAT_NAMES[format]} file`;
+}
+
 function startsAs(head: Uint8Array): string {
   const announced = binaryFormatFromBytes(head);
-  if (announced !== undefined) return `it is a${announced === 'arrow' ? 'n' : ''} ${FORMAT_NAMES[announced]} file`;
+  if (announced !== undefined) return `it is ${aFile(announced)}`;
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     return 'it is an old Excel .xls (or other OLE) file; save it as .xlsx';
   }
@@ -39,7 +40,7 @@ function checkMagic(format: BinaryFormat, head: Uint8Array, file: string | undef
   const announced = binaryFormatFromBytes(head);
   // Feather version 1 has a magic number of its own, which the Arrow reader explains.
   if (announced === format || (format === 'arrow' && announced === undefined && head[0] === 0x46)) return;
-  throw new DataError('malformed', `not a${format === 'arrow' ? 'n' : ''} ${FORMAT_NAMES[format]} file: ${startsAs(head)}`, { file });
+  throw new DataError('malformed', `not ${aFile(format)}: ${startsAs(head)}`, { file });
 }
 
 /**
@@ -52,15 +53,16 @@ export async function readSource(source: ByteSource, options: LoadOptions, hdf5?
   const format = formatOf(head, options);
   if (format !== undefined && !isTextFormat(format)) {
     checkMagic(format, head, file);
+    // The readers' libraries are loaded when a file of theirs is first read, not when the program starts.
     switch (format) {
       case 'parquet':
-        return readParquet(source, options);
+        return (await import('./parquet')).readParquet(source, options);
       case 'arrow':
-        return readArrow(source, options);
+        return (await import('./arrow')).readArrow(source, options);
       case 'xlsx':
-        return readXlsx(source, options);
+        return (await import('./xlsx')).readXlsx(source, options);
       case 'fits':
-        return readFits(source, options);
+        return (await import('./fits')).readFits(source, options);
       case 'hdf5':
         if (hdf5 === undefined) throw new DataError('unsupported', 'HDF5 files can be read only from the local disk', { file });
         return hdf5.read(options);
@@ -81,11 +83,11 @@ export async function listParts(source: ByteSource, options: LoadOptions, hdf5?:
   const format = formatOf(head, options);
   if (format === 'xlsx') {
     checkMagic(format, head, options.fileName);
-    return sheetNames(await source.read(0, source.size), options.fileName);
+    return (await import('./xlsx')).sheetNames(await source.read(0, source.size), options.fileName);
   }
   if (format === 'fits') {
     checkMagic(format, head, options.fileName);
-    return fitsTableNames(source, options.fileName);
+    return (await import('./fits')).fitsTableNames(source, options.fileName);
   }
   if (format === 'hdf5' && hdf5 !== undefined) {
     checkMagic(format, head, options.fileName);
