@@ -54,8 +54,9 @@ Usage:
   eqd discover <data file> --target <column> [options]
   eqd related [--columns a,b,c] [--description "text"] [--formula "mathjs text"] [--format table|json]
 
-Data files: CSV, TSV (.tsv, .tab, .txt, .dat: the delimiter is sniffed), JSON, Parquet (.parquet), Arrow IPC or
-Feather 2 (.arrow, .feather, .ipc), Excel (.xlsx), HDF5 (.h5, .hdf5) and FITS binary tables (.fits, .fit, .fts).
+Data files: CSV, TSV (.tsv, .tab, .txt, .dat: the delimiter is sniffed), JSON, Parquet (.parquet),
+Arrow IPC or Feather 2 (.arrow, .feather, .ipc), Excel (.xlsx), HDF5 (.h5, .hdf5) and FITS binary tables
+(.fits, .fit, .fts).
 
 discover options:
 ${entry('--target <column>', 'column to explain (default: y, target or output, else the last numeric column)')}
