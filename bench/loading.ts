@@ -46,12 +46,12 @@ async function writeData(dir: string): Promise<string> {
   for (let i = 0; i < rows; i++) {
     block += `${x[0]![i]},${x[1]![i]},${x[2]![i]},${x[3]![i]},${Number(y[i]!.toPrecision(12))}\n`;
     if (block.length > 1 << 20) {
-      if (!out.write(block)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
       block = '';
     }
   }
   out.end(block);
-  await new Promise((r) => out.on('finish', r));
+  await new Promise<void>((r) => out.on('finish', () => r()));
   return path;
 }
 
