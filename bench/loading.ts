@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     });
     const code = await new Promise<number | null>((r) => child.on('close', r));
     const peak = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
-    const wall = /Elapsed \(wall clock\) time[^:]*: (.*)/.exec(stderr)?.[1];
+    const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)/.exec(stderr)?.[1];
     const result = JSON.parse(stdout) as { rows: number; front: { expression: string; loss: number; best: boolean }[]; stats: { seconds: number } };
     const best = result.front.find((f) => f.best);
     const exact = result.front.find((f) => f.loss < 1e-9);
