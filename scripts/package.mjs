@@ -86,7 +86,7 @@ for (const e of files) {
   const rel = e.name.slice('extension/'.length);
   if (!allowed.some((r) => r.test(rel)) || forbidden.some((r) => r.test(rel))) problems.push(`unexpected file: ${rel}`);
 }
-for (const required of [manifest.main.replace(/^\.\//, ''), 'package.json', 'dist/webview/results.js', 'dist/webview/results-style.css']) {
+for (const required of [manifest.main.replace(/^\.\//, ''), 'package.json', 'dist/hdf5.js', 'dist/webview/results.js', 'dist/webview/results-style.css']) {
   if (!files.some((e) => e.name === `extension/${required}`)) problems.push(`missing: ${required}`);
 }
 if (!files.some((e) => /^extension\/LICENSE(\.txt)?$/i.test(e.name))) problems.push('missing: LICENSE');
