@@ -50,12 +50,33 @@ const cliCommandsApart = {
   },
 };
 
+/**
+ * Leaves h5wasm (4 MB: HDF5 compiled to WebAssembly, embedded in its JavaScript) out of the bundles that read
+ * data: they load dist/hdf5.js when the first HDF5 file is opened.
+ */
+const h5wasmApart = {
+  name: 'h5wasm-apart',
+  setup(build) {
+    build.onResolve({ filter: /^h5wasm\/node$/ }, () => ({ path: './hdf5.js', external: true }));
+  },
+};
+
 const builds = [
   {
     ...nodeCommon,
     entryPoints: { extension: 'src/extension/extension.ts' },
     outdir: 'dist',
     external: ['vscode'],
+    plugins: [h5wasmApart],
+  },
+  // h5wasm's Node build is an ES module that finds Node's require through import.meta.url.
+  {
+    ...nodeCommon,
+    entryPoints: { hdf5: 'node_modules/h5wasm/dist/node/hdf5_hl.js' },
+    outdir: 'dist',
+    sourcemap: false,
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   },
   {
     ...nodeCommon,
@@ -75,6 +96,7 @@ const builds = [
     ...nodeCommon,
     entryPoints: { 'cli-commands': 'src/cli/commands.ts' },
     outdir: 'dist',
+    plugins: [h5wasmApart],
   },
   {
     bundle: true,

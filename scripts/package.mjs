@@ -91,6 +91,7 @@ const requiredFiles = [
   'package.json',
   'dist/worker.js',
   'dist/presenter.js',
+  'dist/hdf5.js',
   'dist/webview/results.js',
   'dist/webview/results-style.css',
 ];

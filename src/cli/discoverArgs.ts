@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { splitList, type SearchOptions, type WorkerCount } from '../engine/options';
 import type { OptionValues } from '../engine/options/schema';
+import { DataError, parseRowRange, type LoadOptions } from '../data';
 import { UsageError } from './errors';
 import { flagValue, OPTION_FLAGS } from './optionFlags';
 import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from './outputFormats';
@@ -9,6 +10,8 @@ export interface DiscoverArgs {
   file: string;
   target?: string;
   features?: string[];
+  /** Which part of the file to read, and which of its rows. */
+  data: Pick<LoadOptions, 'sheet' | 'dataset' | 'rows'>;
   search: Partial<SearchOptions>;
   workers?: WorkerCount;
   format: OutputFormat;
@@ -24,6 +27,9 @@ export function parseDiscoverArgs(argv: string[]): DiscoverArgs {
       options: {
         target: { type: 'string' },
         features: { type: 'string' },
+        sheet: { type: 'string' },
+        dataset: { type: 'string' },
+        rows: { type: 'string' },
         ...Object.fromEntries(OPTION_FLAGS.map(({ flag }) => [flag, { type: 'string' as const }])),
         format: { type: 'string', default: 'table' },
         quiet: { type: 'boolean', default: false },
@@ -57,9 +63,30 @@ export function parseDiscoverArgs(argv: string[]): DiscoverArgs {
     file: positionals[0]!,
     ...(typeof target === 'string' ? { target } : {}),
     ...(features ? { features } : {}),
+    data: dataFlags(values),
     search,
     ...(workers !== undefined ? { workers } : {}),
     format,
     quiet: values['quiet'] === true,
   };
+}
+
+/** `--sheet`, `--dataset` and `--rows`: which table of the file, and which of its rows. */
+function dataFlags(values: Record<string, unknown>): DiscoverArgs['data'] {
+  const data: DiscoverArgs['data'] = {};
+  for (const key of ['sheet', 'dataset'] as const) {
+    const v = values[key];
+    if (typeof v !== 'string') continue;
+    if (v.trim() === '') throw new UsageError(`--${key} needs a name`);
+    data[key] = v;
+  }
+  const rows = values['rows'];
+  if (typeof rows === 'string') {
+    try {
+      data.rows = parseRowRange(rows);
+    } catch (e) {
+      throw new UsageError(`--rows: ${e instanceof DataError ? e.detail : String(e)}`);
+    }
+  }
+  return data;
 }

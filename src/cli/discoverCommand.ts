@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
-import { defaultFeatures, defaultTarget, selectDataset, type Dataset } from '../data';
-import { loadFile } from '../data/loadFile';
+import { defaultFeatures, defaultTarget, isTextFormat, selectDataset, type Dataset } from '../data';
 import { frontFormulas, type FrontFormula } from '../engine/front/frontFormula';
 import { stopReasonText } from '../engine/search/stopRule';
 import { DEFAULT_OPTIONS } from '../engine/options';
@@ -9,6 +8,7 @@ import { ParallelSearch, type RunProgress } from '../parallel/parallelSearch';
 import { bestSnippet } from './bestSnippet';
 import { parseDiscoverArgs, type DiscoverArgs } from './discoverArgs';
 import { frontTable } from './frontTable';
+import { describeData, loadData } from './loadData';
 import { isSnippetFormat } from './outputFormats';
 
 export interface CommandIo {
@@ -108,6 +108,16 @@ async function search(args: DiscoverArgs, dataset: Dataset, io: CommandIo, stop:
   return result;
 }
 
+/** The columns of the search; the table read is not kept (its other columns are garbage from here on). */
+async function readDataset(args: DiscoverArgs, io: CommandIo): Promise<Dataset> {
+  const table = await loadData(args, io.stderr);
+  const target = args.target ?? defaultTarget(table);
+  const dataset = selectDataset(table, { target, features: args.features ?? defaultFeatures(table, target) });
+  for (const warning of table.warnings) io.stderr.write(`warning: ${warning}\n`);
+  if (!args.quiet && (!isTextFormat(table.format) || args.data.rows)) io.stderr.write(`${describeData(table, dataset)}\n`);
+  return dataset;
+}
+
 export async function discoverCommand(argv: string[], io: CommandIo): Promise<number> {
   const args = parseDiscoverArgs(argv);
   // Ctrl+C while the data loads or the workers start still ends with the output, an empty front if need be.
@@ -117,10 +127,7 @@ export async function discoverCommand(argv: string[], io: CommandIo): Promise<nu
     stop.requested = true;
     stop.search?.cancel();
   });
-  const table = await loadFile(args.file);
-  const target = args.target ?? defaultTarget(table);
-  const dataset = selectDataset(table, { target, features: args.features ?? defaultFeatures(table, target) });
-  for (const warning of table.warnings) io.stderr.write(`warning: ${warning}\n`);
+  const dataset = await readDataset(args, io);
 
   const outcome = stop.requested ? NOT_STARTED : await search(args, dataset, io, stop);
   for (const error of outcome.workerErrors) io.stderr.write(`warning: ${error}\n`);

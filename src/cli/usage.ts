@@ -51,12 +51,19 @@ const entry = (term: string, text: string): string => helpEntry(term, text, TERM
 export const USAGE = `eqd: discover equations from data (symbolic regression)
 
 Usage:
-  eqd discover <file.csv|file.tsv|file.json> --target <column> [options]
+  eqd discover <data file> --target <column> [options]
   eqd related [--columns a,b,c] [--description "text"] [--formula "mathjs text"] [--format table|json]
+
+Data files: CSV, TSV (.tsv, .tab, .txt, .dat: the delimiter is sniffed), JSON, Parquet (.parquet),
+Arrow IPC or Feather 2 (.arrow, .feather, .ipc), Excel (.xlsx), HDF5 (.h5, .hdf5) and FITS binary tables
+(.fits, .fit, .fts).
 
 discover options:
 ${entry('--target <column>', 'column to explain (default: y, target or output, else the last numeric column)')}
 ${entry('--features a,b,...', 'input columns (default: every other numeric column)')}
+${entry('--sheet NAME|N', 'the sheet of an Excel workbook to read (default: the first)')}
+${entry('--dataset PATH|NAME', 'the table of an HDF5 file (a dataset or group path) or FITS file (EXTNAME or number) to read (default: the first)')}
+${entry('--rows FIRST:LAST', 'only these data rows, counted from 1 after the header (100:5000, 100: or :5000)')}
 ${entry(
   '--format FORMAT',
   'table (default), json (one JSON object), or the best formula as code to paste, comment included: ' +

@@ -102,7 +102,7 @@ export class TableBuilder {
       const nonNumeric = this.nonNumeric[j]!;
       const column: Column = {
         name,
-        values: this.values[j]!.slice(0, n),
+        values: fitted(this.values[j]!, n),
         numeric: nonNumeric === 0 && missing < n,
         missing,
         nonNumeric,
@@ -152,6 +152,14 @@ export class TableBuilder {
     lines.set(this.lines);
     this.lines = lines;
   }
+}
+
+/**
+ * The first `n` values: a view when the array is hardly larger (no second copy of a large column at the end
+ * of a read), else a copy that frees the unused capacity.
+ */
+function fitted(values: Float64Array, n: number): Float64Array {
+  return values.length <= n * 1.1 + 16 ? values.subarray(0, n) : values.slice(0, n);
 }
 
 function noNumericColumns(columns: readonly Column[], file: string | undefined): DataError {

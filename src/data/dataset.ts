@@ -1,5 +1,6 @@
 import { exampleList } from './builder';
 import { DataError, listNames, quote } from './errors';
+import { isTextFormat, rowWord } from './formats';
 import type { Column, Dataset, DatasetOptions, DataTable } from './table';
 
 export const MIN_ROWS = 5;
@@ -54,6 +55,14 @@ function resolve(table: DataTable, name: string, role: string): Column {
     });
   }
   const more = c.nonNumeric > 1 ? ` (${c.nonNumeric} non-numeric cells in all)` : '';
+  if (!isTextFormat(table.format)) {
+    const hint = /date|time/i.test(c.type ?? '') ? '; dates and times are not read as numbers: store them as numbers (days, seconds) to use them' : '';
+    throw new DataError(
+      'non-numeric',
+      `${role} ${quote(c.name)} (${c.type ?? 'unknown type'}) is not numeric: ${quote(first.text)} in row ${first.line} is not a number${more}${hint}`,
+      { file: table.fileName, columnName: c.name },
+    );
+  }
   const hint =
     !table.decimalComma && /^\s*[+-]?\d*,\d+\s*$/.test(first.text)
       ? "; decimal commas are read only in ';'-separated files"
@@ -126,7 +135,7 @@ export function selectDataset(table: DataTable, options: DatasetOptions): Datase
         ? `only ${kept} data row${kept === 1 ? '' : 's'}`
         : `only ${kept} usable row${kept === 1 ? '' : 's'}: ${droppedRows} of ${n} were dropped for missing values (${Object.entries(dropped.byColumn)
             .map(([name, count]) => `${quote(name)}: ${count}`)
-            .join(', ')}; lines ${exampleList(firstLines, droppedRows)})`;
+            .join(', ')}; ${rowWord(table.format)}s ${exampleList(firstLines, droppedRows)})`;
     throw new DataError('too-few-rows', `${why}; at least ${minRows} are needed`, { file });
   }
 

@@ -17,6 +17,10 @@ export type DataErrorCode =
   | 'json-syntax'
   | 'json-shape'
   | 'json-length'
+  | 'malformed'
+  | 'unsupported'
+  | 'unknown-part'
+  | 'cancelled'
   | 'internal';
 
 export interface DataErrorDetails {

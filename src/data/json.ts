@@ -5,12 +5,15 @@ import { childrenOf, findSyntaxError, firstValueOffset } from './json-scan';
 import { LineCounter } from './lines';
 import { classifyCell, isMissingToken, MISSING, NUMBER, parseNumber, TEXT, type CellKind } from './numbers';
 import { modalFieldCount } from './sniff';
-import type { DataTable, SourceLocation } from './table';
+import { rowSpan } from './rowRange';
+import type { DataTable, RowRange, SourceLocation } from './table';
 
 export interface JsonOptions {
   fileName?: string;
   lineOffset: number;
   fallbackHeader?: readonly string[];
+  /** Only these data rows are kept. */
+  rows?: RowRange;
 }
 
 const SHAPES =
@@ -26,9 +29,15 @@ class Source {
     readonly text: string,
     readonly file: string | undefined,
     readonly lineOffset: number,
+    readonly range?: RowRange,
   ) {
     this.rowLines = new LineCounter(text);
     this.errorLines = new LineCounter(text);
+  }
+
+  /** The 0-based data rows `[start, end)` to keep of `total`. */
+  span(total: number): { start: number; end: number } {
+    return rowSpan(this.range, total, this.file);
   }
 
   lineOf(offset: number): number {
@@ -50,7 +59,7 @@ class Source {
  * `NaN`/`Infinity` literals (which Python's `json` module writes) are accepted as missing/infinite.
  */
 export function parseJson(text: string, options: JsonOptions): DataTable {
-  const src = new Source(text, options.fileName, options.lineOffset);
+  const src = new Source(text, options.fileName, options.lineOffset, options.rows);
   const root = parseText(src);
   return readShape(src, root, firstValueOffset(text), options.fallbackHeader);
 }
@@ -154,8 +163,10 @@ function readRecords(src: Source, records: unknown[], offsets: number[], model: 
     for (const key in r) if (!index.has(key)) index.set(key, index.size);
   });
   const names = [...index.keys()];
-  const b = new TableBuilder(names, records.length, src.file);
+  const { start, end } = src.span(records.length);
+  const b = new TableBuilder(names, end - start, src.file);
   records.forEach((r, i) => {
+    if (i < start || i >= end) return;
     const rec = r as Record<string, unknown>;
     b.addRow(src.lineOf(offsets[i]!));
     names.forEach((name, j) => {
@@ -203,9 +214,11 @@ function readRows(
     if (unnamed.warning !== undefined) warnings.push(unnamed.warning);
   }
   const n = names.length;
-  const b = new TableBuilder(names, arrays.length, src.file);
+  const skip = hasHeader ? 1 : 0;
+  const { start, end } = src.span(arrays.length - skip);
+  const b = new TableBuilder(names, end - start, src.file);
   b.warnings.push(...warnings);
-  for (let i = hasHeader ? 1 : 0; i < arrays.length; i++) {
+  for (let i = start + skip; i < end + skip; i++) {
     const row = arrays[i]!;
     const line = src.lineOf(offsets[i]!);
     if (row.length !== n && (row.length < n || row.slice(n).some((v) => v !== null && v !== ''))) {
@@ -249,8 +262,9 @@ function readColumns(src: Source, obj: Record<string, unknown>, keys: string[], 
     }
   });
   const firstCells = childrenOf(src.text, offsets[0]!).offsets;
-  const b = new TableBuilder(keys, rows, src.file);
-  for (let i = 0; i < rows; i++) {
+  const { start, end } = src.span(rows);
+  const b = new TableBuilder(keys, end - start, src.file);
+  for (let i = start; i < end; i++) {
     b.addRow(src.lineOf(firstCells[i] ?? offsets[0]!));
     for (let j = 0; j < keys.length; j++) {
       const bad = putCell(b, j, arrays[j]![i]);

@@ -3,15 +3,20 @@ import { DataError } from './errors';
 import { headerNames, looksLikeHeader } from './header';
 import { parseJson } from './json';
 import { cellKinds, formatFromFileName, looksLikeJson, sniffSample, usesDecimalComma } from './sniff';
-import type { DataFormat, DataTable, LoadOptions } from './table';
+import { FORMAT_NAMES, isTextFormat } from './formats';
+import type { DataTable, LoadOptions, TextFormat } from './table';
 
 const BINARY_PROBE = 8192;
 
-function resolveFormat(text: string, options: LoadOptions): DataFormat {
-  return options.format ?? formatFromFileName(options.fileName) ?? (looksLikeJson(text) ? 'json' : 'csv');
+function resolveFormat(text: string, options: LoadOptions): TextFormat {
+  const format = options.format ?? formatFromFileName(options.fileName) ?? (looksLikeJson(text) ? 'json' : 'csv');
+  if (!isTextFormat(format)) {
+    throw new DataError('invalid-option', `${FORMAT_NAMES[format]} data is read from the file's bytes, not from text`, { file: options.fileName });
+  }
+  return format;
 }
 
-function prepare(text: string, options: LoadOptions): { text: string; lineOffset: number } {
+export function prepare(text: string, options: LoadOptions): { text: string; lineOffset: number } {
   const lineOffset = options.lineOffset ?? 0;
   if (!Number.isInteger(lineOffset) || lineOffset < 0) {
     throw new DataError('invalid-option', `lineOffset must be a non-negative integer, not ${lineOffset}`);
@@ -27,7 +32,7 @@ function prepare(text: string, options: LoadOptions): { text: string; lineOffset
 }
 
 /**
- * Reads CSV/TSV/JSON text into numeric columns. The format comes from `options.format`, else the file
+ * Reads CSV/TSV/JSON text into numeric columns (only `options.rows` of them, when given). The format comes from `options.format`, else the file
  * extension (.csv, .tsv/.tab, .json), else the text (JSON if it starts with `[` or `{`). Throws only
  * `DataError`.
  */
@@ -35,7 +40,7 @@ export function parseTable(input: string, options: LoadOptions = {}): DataTable 
   try {
     const { text, lineOffset } = prepare(input, options);
     const format = resolveFormat(text, options);
-    const common = { fileName: options.fileName, lineOffset, fallbackHeader: options.fallbackHeader };
+    const common = { fileName: options.fileName, lineOffset, fallbackHeader: options.fallbackHeader, ...(options.rows ? { rows: options.rows } : {}) };
     if (format === 'json') return parseJson(text, common);
     return parseDelimited(text, { ...common, delimiter: format === 'tsv' ? '\t' : undefined });
   } catch (e) {
@@ -69,7 +74,7 @@ export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-function asDataError(e: unknown, file: string | undefined): DataError {
+export function asDataError(e: unknown, file: string | undefined): DataError {
   if (e instanceof DataError) return e;
   const message = e instanceof Error ? e.message : String(e);
   return new DataError('internal', `could not read the data: ${message}`, { file }, { cause: e });

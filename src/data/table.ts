@@ -1,4 +1,13 @@
-export type DataFormat = 'csv' | 'tsv' | 'json';
+export type TextFormat = 'csv' | 'tsv' | 'json';
+/** Formats read from bytes by a library (or, for FITS, a reader of our own), never decoded as text. */
+export type BinaryFormat = 'parquet' | 'arrow' | 'xlsx' | 'hdf5' | 'fits';
+export type DataFormat = TextFormat | BinaryFormat;
+
+/** Data rows `first..last` (1-based, inclusive, counted after any header); `last` undefined means to the end. */
+export interface RowRange {
+  first: number;
+  last?: number;
+}
 
 /** `'whitespace'` means fields separated by runs of spaces and/or tabs. */
 export type Delimiter = ',' | ';' | '\t' | '|' | 'whitespace';
@@ -14,6 +23,18 @@ export interface LoadOptions {
   lineOffset?: number;
   /** Column names to use when the text has no header row and has exactly this many columns. */
   fallbackHeader?: readonly string[];
+  /** The sheet of a workbook to read, by name or 1-based number; the first sheet otherwise. */
+  sheet?: string;
+  /** The table of an HDF5 or FITS file to read, by path or name (or, in FITS, 1-based number); the first otherwise. */
+  dataset?: string;
+  /** Only these data rows are read. */
+  rows?: RowRange;
+  /** Only these columns are kept (where the format lets a reader skip the others); all of them otherwise. */
+  columns?: readonly string[];
+  /** Called as the file is read with the share read so far, from 0 to 1. */
+  onProgress?: (fraction: number) => void;
+  /** Aborting stops the reading with a `DataError` of code `cancelled`. */
+  signal?: AbortSignal;
 }
 
 /** A place in the source text; line and column are 1-based, the column counts UTF-16 code units. */
@@ -36,13 +57,19 @@ export interface Column {
   missing: number;
   /** Cells that are neither numbers nor missing. */
   nonNumeric: number;
+  /** For binary formats, `line` is the 1-based row and `column` the column's 1-based position. */
   firstNonNumeric?: CellLocation;
+  /** The column's type as the file declares it (binary formats only): `double`, `int64`, `string`, `date`... */
+  type?: string;
 }
 
 export interface DataTable {
   columns: Column[];
   rows: number;
-  /** 1-based source line of each row (the first line, if a quoted field spans several). */
+  /**
+   * 1-based source line of each row (the first line, if a quoted field spans several); for binary formats,
+   * the 1-based row number in the file.
+   */
   lineOfRow: Int32Array;
   format: DataFormat;
   delimiter?: Delimiter;
@@ -54,6 +81,12 @@ export interface DataTable {
   fileName?: string;
   /** Problems that did not stop loading (skipped rows, ignored fallback header, mostly-numeric text columns). */
   warnings: string[];
+  /** The sheet (workbook) or table (HDF5 path, FITS extension) read, when the file can hold several. */
+  part?: string;
+  /** Every sheet or table of the file that could be read, when it can hold several. */
+  parts?: string[];
+  /** Data rows in the file (or its sheet or table), when known: more than `rows` when a row range was given. */
+  totalRows?: number;
 }
 
 export interface DatasetOptions {

@@ -1,9 +1,22 @@
 import * as vscode from 'vscode';
-import { DataError, parseTable, selectDataset, type DatasetOptions, type DataTable } from '../../data';
+import {
+  binaryFormatFromFileName,
+  DataError,
+  parseRowRange,
+  parseTable,
+  rowWord,
+  selectDataset,
+  type DatasetOptions,
+  type DataTable,
+  type LoadOptions,
+} from '../../data';
 import { OptionsError } from '../../engine/options';
 import { DataShapeError } from '../../engine/problem/searchData';
 import { chooseColumns, rememberedColumns } from '../input/columnChooser';
-import { resolveDataInput, type DataInput } from '../input/dataSource';
+import { resolveDataInput, type DataInput, type FileInput, type TextInput } from '../input/dataSource';
+import { fileParts, readFileTable, readWithProgress } from '../input/fileReading';
+import { choosePart } from '../input/partChooser';
+import { chooseRows, PREVIEW_ROWS } from '../input/rowChooser';
 import { reportDataError } from '../input/reportDataError';
 import type { Services } from '../services';
 import { fireAndReport, notify } from '../report';
@@ -14,6 +27,11 @@ export interface DiscoverArgs {
   target?: string;
   features?: string[];
   description?: string;
+  /** The sheet of a workbook, or the table of an HDF5 or FITS file, to read. */
+  sheet?: string;
+  dataset?: string;
+  /** The rows of a file to use, as `first:last`. */
+  rows?: string;
 }
 
 /** Text above this size is parsed under a progress notification. */
@@ -27,7 +45,7 @@ function isDiscoverArgs(value: unknown): value is DiscoverArgs {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isUri(value) && 'target' in value;
 }
 
-async function parse(input: DataInput): Promise<DataTable> {
+async function parse(input: TextInput): Promise<DataTable> {
   if (input.text.length < LARGE_TEXT) return parseTable(input.text, input.loadOptions);
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Reading ${input.fileName}…` },
@@ -39,10 +57,39 @@ async function parse(input: DataInput): Promise<DataTable> {
   );
 }
 
+/**
+ * Reads a file that is not open as text. A binary table's sheet or table and its rows are asked for (the
+ * first rows shown meanwhile) unless the caller gave the columns; undefined when the user cancels.
+ */
+async function readFile(input: FileInput, args: DiscoverArgs | undefined): Promise<DataTable | undefined> {
+  const format = binaryFormatFromFileName(input.fileName);
+  const options: LoadOptions = {};
+  if (args?.rows !== undefined) options.rows = parseRowRange(args.rows);
+  const asked = args?.target === undefined;
+  if (format === 'xlsx' || format === 'hdf5' || format === 'fits') {
+    const key = format === 'xlsx' ? 'sheet' : 'dataset';
+    const given = args?.[key];
+    if (given !== undefined) options[key] = given;
+    else if (asked) {
+      const part = await choosePart(await fileParts(input), format === 'xlsx' ? 'sheet' : 'table', input.fileName);
+      if (part === null) return undefined;
+      if (part !== undefined) options[key] = part;
+    }
+  }
+  if (format !== undefined && asked && options.rows === undefined) {
+    const preview = await readFileTable(input, { ...options, rows: { first: 1, last: PREVIEW_ROWS } });
+    const rows = await chooseRows(preview, input.fileName);
+    if (rows === null) return undefined;
+    if (rows !== undefined) options.rows = rows;
+  }
+  return readWithProgress(input, options);
+}
+
 function noteDroppedRows(table: DataTable, dropped: { rows: number; firstLines: number[] }, fileName: string): void {
   const notes = [...table.warnings];
   if (dropped.rows > 0) {
-    const lines = dropped.firstLines.length > 0 ? ` (first at line${dropped.firstLines.length > 1 ? 's' : ''} ${dropped.firstLines.join(', ')})` : '';
+    const word = rowWord(table.format);
+    const lines = dropped.firstLines.length > 0 ? ` (first at ${word}${dropped.firstLines.length > 1 ? 's' : ''} ${dropped.firstLines.join(', ')})` : '';
     notes.unshift(`${dropped.rows} row${dropped.rows === 1 ? '' : 's'} with missing values dropped${lines}`);
   }
   if (notes.length > 0) notify('warning', `Equation Discovery: ${fileName}: ${notes.join('; ')}.`);
@@ -60,7 +107,8 @@ export async function discover(services: Services, first?: unknown, second?: unk
     const settings = readSearchSettings(target);
     input = await resolveDataInput(target, services.editors.recentDocuments());
     if (!input) return undefined;
-    const table = await parse(input);
+    const table = input.kind === 'text' ? await parse(input) : await readFile(input, args);
+    if (!table) return undefined;
     const uri = input.uri.toString();
     const remembered = services.memory.get(uri);
     let choice: DatasetOptions;
@@ -79,7 +127,7 @@ export async function discover(services: Services, first?: unknown, second?: unk
       dataset,
       sourceUri: uri,
       fileName: input.fileName,
-      ...(input.selection ? { selection: input.selection } : {}),
+      ...(input.kind === 'text' && input.selection ? { selection: input.selection } : {}),
       ...(description ? { description } : {}),
       settings,
     });
@@ -88,6 +136,7 @@ export async function discover(services: Services, first?: unknown, second?: unk
   } catch (error) {
     // Messages are not awaited: they resolve only when dismissed, and the command is done.
     if (error instanceof SettingsError) fireAndReport(reportSettingsError(error), 'opening the setting');
+    else if (error instanceof DataError && error.code === 'cancelled') return undefined;
     else if (error instanceof DataError) fireAndReport(reportDataError(error, input?.uri), 'showing where the data is wrong');
     else if (error instanceof OptionsError || error instanceof DataShapeError) {
       notify('error', `Equation Discovery: ${error.message}`);

@@ -1,15 +1,18 @@
 import * as vscode from 'vscode';
-import { defaultFeatures, defaultTarget, findColumn, type Column, type DataTable } from '../../data';
+import { defaultFeatures, defaultTarget, findColumn, quote, rowWord, type Column, type DataTable } from '../../data';
 import type { ColumnChoice } from './dataFileMemory';
+import { plainLabel } from './plainLabel';
 
 interface ColumnItem extends vscode.QuickPickItem {
   column: Column;
 }
 
-function summary(column: Column): string {
+function summary(column: Column, table: DataTable): string {
+  const type = column.type !== undefined ? `${column.type}: ` : '';
   if (!column.numeric) {
-    const at = column.firstNonNumeric ? ` ("${column.firstNonNumeric.text}" on line ${column.firstNonNumeric.line})` : '';
-    return `$(warning) not numeric${at}`;
+    const first = column.firstNonNumeric;
+    const at = first ? ` (${plainLabel(quote(first.text))} ${table.format === 'csv' || table.format === 'tsv' || table.format === 'json' ? 'on' : 'in'} ${rowWord(table.format)} ${first.line})` : '';
+    return `$(warning) ${type}not numeric${at}`;
   }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -18,11 +21,11 @@ function summary(column: Column): string {
     if (v > max) max = v;
   }
   const missing = column.missing > 0 ? `, ${column.missing} missing` : '';
-  return `${Number(min.toPrecision(4))} … ${Number(max.toPrecision(4))}${missing}`;
+  return `${type}${Number(min.toPrecision(4))} … ${Number(max.toPrecision(4))}${missing}`;
 }
 
-function item(column: Column): ColumnItem {
-  return { label: column.name, description: summary(column), column };
+function item(column: Column, table: DataTable): ColumnItem {
+  return { label: plainLabel(column.name), description: summary(column, table), column };
 }
 
 /**
@@ -41,7 +44,7 @@ export function rememberedColumns(table: DataTable, saved: ColumnChoice | undefi
  */
 export async function chooseColumns(table: DataTable, remembered: ColumnChoice | undefined): Promise<ColumnChoice | undefined> {
   const suggestedTarget = remembered?.target ?? defaultTarget(table);
-  const targetItems = table.columns.map(item);
+  const targetItems = table.columns.map((c) => item(c, table));
   const target = await pick(targetItems, {
     title: 'Discover Equation (1/2)',
     placeholder: 'Column to explain (the target)',
@@ -50,7 +53,7 @@ export async function chooseColumns(table: DataTable, remembered: ColumnChoice |
   if (!target) return undefined;
   const targetName = target[0]!.column.name;
 
-  const featureItems = table.columns.filter((c) => c.name !== targetName).map(item);
+  const featureItems = table.columns.filter((c) => c.name !== targetName).map((c) => item(c, table));
   if (featureItems.length === 0) return { target: targetName, features: [] };
   const suggested = new Set(
     remembered && remembered.target === targetName ? remembered.features : defaultFeatures(table, targetName),

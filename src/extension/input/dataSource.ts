@@ -1,18 +1,29 @@
 import { basename, extname } from 'node:path';
 import * as vscode from 'vscode';
-import { checkTextFileSize, decodeText, detectHeader, type LoadOptions } from '../../data';
+import { BINARY_EXTENSION_LIST, binaryFormatFromFileName, detectHeader, type LoadOptions } from '../../data';
 
-/** The text a discovery runs on, and where it came from. */
-export interface DataInput {
-  text: string;
-  /** The data's file or document; undefined only for text with no document. */
+interface InputBase {
+  /** The data's file or document. */
   uri: vscode.Uri;
   /** Name shown to the user and used in messages (the file's base name). */
   fileName: string;
-  /** 1-based first and last lines of the selection, when the input is a selection. */
-  selection?: { startLine: number; endLine: number };
   loadOptions: LoadOptions;
 }
+
+/** Text of an open document (or its selection) that a discovery runs on. */
+export interface TextInput extends InputBase {
+  kind: 'text';
+  text: string;
+  /** 1-based first and last lines of the selection, when the input is a selection. */
+  selection?: { startLine: number; endLine: number };
+}
+
+/** A file that is not open as text: read from the file itself (in pieces where the format allows). */
+export interface FileInput extends InputBase {
+  kind: 'file';
+}
+
+export type DataInput = TextInput | FileInput;
 
 const DATA_EXTENSIONS = new Set(['.csv', '.tsv', '.tab', '.json', '.txt', '.dat']);
 const DATA_LANGUAGES = new Set(['csv', 'tsv', 'json', 'jsonc', 'plaintext']);
@@ -25,12 +36,13 @@ function displayName(uri: vscode.Uri): string {
   return basename(uri.path) || uri.toString();
 }
 
-function fromDocument(document: vscode.TextDocument, selection: vscode.Selection | undefined): DataInput {
+function fromDocument(document: vscode.TextDocument, selection: vscode.Selection | undefined): TextInput {
   const fileName = displayName(document.uri);
   if (selection && !selection.isEmpty) {
     // A selection of rows in the middle of a file has no header of its own: offer the file's.
     const header = detectHeader(document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 50), 0)), { fileName });
     return {
+      kind: 'text',
       text: document.getText(selection),
       uri: document.uri,
       fileName,
@@ -46,16 +58,22 @@ function fromDocument(document: vscode.TextDocument, selection: vscode.Selection
       },
     };
   }
-  return { text: document.getText(), uri: document.uri, fileName, loadOptions: { fileName } };
+  return { kind: 'text', text: document.getText(), uri: document.uri, fileName, loadOptions: { fileName } };
 }
 
-async function fromFile(uri: vscode.Uri): Promise<DataInput> {
+function fromFile(uri: vscode.Uri): DataInput {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return fromDocument(open, undefined);
+  if (open && binaryFormatFromFileName(open.fileName) === undefined) return fromDocument(open, undefined);
   const fileName = displayName(uri);
-  checkTextFileSize((await vscode.workspace.fs.stat(uri)).size, fileName);
-  const text = decodeText(await vscode.workspace.fs.readFile(uri));
-  return { text, uri, fileName, loadOptions: { fileName } };
+  return { kind: 'file', uri, fileName, loadOptions: { fileName } };
+}
+
+/** The file of the active editor tab when it is a binary data file (which has no text editor). */
+function activeBinaryFile(): vscode.Uri | undefined {
+  const input: unknown = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  const uri =
+    input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputNotebook ? input.uri : undefined;
+  return uri && binaryFormatFromFileName(uri.path) !== undefined ? uri : undefined;
 }
 
 async function pickFile(): Promise<vscode.Uri | undefined> {
@@ -63,15 +81,16 @@ async function pickFile(): Promise<vscode.Uri | undefined> {
     canSelectMany: false,
     openLabel: 'Discover Equation',
     title: 'Choose a data file',
-    filters: { 'Data files': ['csv', 'tsv', 'json', 'txt', 'dat'], 'All files': ['*'] },
+    filters: { 'Data files': ['csv', 'tsv', 'json', 'txt', 'dat', ...BINARY_EXTENSION_LIST], 'All files': ['*'] },
   });
   return picked?.[0];
 }
 
 /**
  * Where "Discover equation" reads its data: the file it was invoked on (Explorer), else the selection of the
- * active editor, else the whole active document when it holds data (or, with no active text editor, a
- * visible data document, else the data document used last), else a file the user picks.
+ * active editor, else the whole active document when it holds data (or, with no active text editor, the
+ * binary data file of the active tab, a visible data document, else the data document used last), else a file
+ * the user picks.
  * Returns undefined when the user cancels the file picker.
  */
 export async function resolveDataInput(
@@ -84,6 +103,8 @@ export async function resolveDataInput(
     const { document, selection } = editor;
     if (!selection.isEmpty || isDataDocument(document)) return fromDocument(document, selection);
   } else {
+    const binary = activeBinaryFile();
+    if (binary) return fromFile(binary);
     // Focus is elsewhere (a webview, the walkthrough): a data file open beside it is the natural choice.
     const visible = vscode.window.visibleTextEditors.find((e) => isDataDocument(e.document));
     if (visible) return fromDocument(visible.document, visible.selection);

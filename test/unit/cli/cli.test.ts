@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sanitizeIdentifiers } from '../../../src/engine/expressions/formats';
 import { parseNumber } from '../helpers/externalTools';
+import { parquetBytes } from '../data/binaryFixtures';
 import { assignedVariable, runSnippets } from '../formats/snippetPrograms';
 
 const root = join(__dirname, '..', '..', '..');
@@ -15,6 +16,12 @@ const hubble = join(root, 'data', 'samples', 'real-hubble-1929.csv');
 function eqd(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempBinary(name: string, bytes: Uint8Array): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'eqd-cli-')), name);
+  writeFileSync(path, bytes);
+  return path;
 }
 
 function tempFile(name: string, text: string): string {
@@ -85,6 +92,37 @@ describe('eqd command line', function () {
   this.timeout(60_000);
 
   before(() => assert.ok(existsSync(cli), `missing ${cli}: run "npm run build" first`));
+
+  it('discovers from a Parquet file, only the rows asked for, and reports the column types', () => {
+    const n = 400;
+    const x1 = Float64Array.from({ length: n }, (_, i) => (i % 20) / 4);
+    const x2 = Float64Array.from({ length: n }, (_, i) => Math.floor(i / 20) / 5);
+    const path = tempBinary('law.parquet', parquetBytes([
+      { name: 'x1', data: x1, type: 'DOUBLE' },
+      { name: 'x2', data: x2, type: 'DOUBLE' },
+      { name: 'y', data: Float64Array.from(x1, (v, i) => v * v - 2 * x2[i]! + 4), type: 'DOUBLE' },
+    ], 128));
+    const r = eqd('discover', path, '--target', 'y', '--rows', '1:300', '--iterations', '10', '--workers', '1', '--seed', '1', '--format', 'json');
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as DiscoverJson;
+    assert.equal(out.rows, 300);
+    assert.deepEqual(out.features, ['x1', 'x2']);
+    assert.match(r.stderr, /^read 300 of 400 rows; "x1" double, "x2" double, "y" double$/m);
+    assert.ok(out.front.some((f) => f.loss < 1e-10), JSON.stringify(out.front.map((f) => [f.expression, f.loss])));
+  });
+
+  it('names the file and what is wrong with a damaged binary file, in one line', () => {
+    for (const [name, bytes, message] of [
+      ['cut.parquet', parquetBytes([{ name: 'a', data: [1, 2, 3], type: 'DOUBLE' }]).subarray(0, 30), /cut\.parquet: not a readable Parquet file: /],
+      ['sheet.xlsx', new TextEncoder().encode('a,b\n1,2\n'), /sheet\.xlsx: not an Excel \(\.xlsx\) file: it is text$/],
+      ['sky.fits', new TextEncoder().encode('SIMPLE  =                    T'), /sky\.fits: not a readable FITS file: a header ends before its END card/],
+    ] as const) {
+      const r = eqd('discover', tempBinary(name, bytes));
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+      assert.match(r.stderr.trim(), message);
+    }
+  });
 
   it('discovers the Hubble law in the real 1929 data, as JSON', () => {
     const r = eqd('discover', hubble, '--target', 'v', '--time-limit', '3', '--workers', '1', '--format', 'json', '--quiet');

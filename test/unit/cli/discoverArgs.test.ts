@@ -38,6 +38,16 @@ describe('eqd discover arguments', () => {
     assert.deepEqual(parseDiscoverArgs(['d.csv']).search, {});
   });
 
+  it('reads the data flags: the sheet or table of the file and a row range', () => {
+    const args = parseDiscoverArgs(['book.xlsx', '--sheet', 'Run 2', '--rows', '100:5000']);
+    assert.deepEqual(args.data, { sheet: 'Run 2', rows: { first: 100, last: 5000 } });
+    assert.deepEqual(parseDiscoverArgs(['sim.h5', '--dataset', '/run1', '--rows', '10:']).data, { dataset: '/run1', rows: { first: 10 } });
+    assert.deepEqual(parseDiscoverArgs(['d.csv']).data, {});
+    assert.throws(() => parseDiscoverArgs(['d.csv', '--rows', '9:3']), (e: unknown) => e instanceof UsageError && /^--rows: row range "9:3" ends before it starts$/.test(e.message));
+    assert.throws(() => parseDiscoverArgs(['d.csv', '--sheet', ' ']), (e: unknown) => e instanceof UsageError && /--sheet needs a name/.test(e.message));
+    for (const flag of ['--sheet', '--dataset', '--rows']) assert.match(USAGE, new RegExp(`\\n  ${flag} `));
+  });
+
   it('says which flag is wrong and why, before any data is read', () => {
     const cases: [string[], RegExp][] = [
       [['--time-limit', 'soon'], /^--time-limit must be a positive number, got "soon"$/],

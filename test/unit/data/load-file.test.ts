@@ -82,15 +82,24 @@ describe('data: files', () => {
     assert.deepEqual((await loadFile(utf8)).columns.map((c) => c.name), ['a', 'b']);
   });
 
-  it('refuses a 1 GB file with its size, before reading it', async () => {
-    const big = join(dir, 'huge.csv');
+  it('refuses a 1 GB JSON file with its size, before reading it', async () => {
+    const big = join(dir, 'huge.json');
     // A sparse file: 1 GB long, no disk space used.
     const handle = await open(big, 'w');
     await handle.truncate(1024 ** 3);
     await handle.close();
     const e = await rejection(loadFile(big));
     assert.equal(e.code, 'too-large');
-    assert.match(e.message, /huge\.csv: the file is 1\.0 GB; text data files of up to 256 MB can be read/);
+    assert.match(e.message, /huge\.json: the file is 1\.0 GB; text data files of up to 256 MB can be read/);
+  });
+
+  it('reads a CSV file of any size in pieces: a 1 GB file of zeros stops at its first piece', async () => {
+    const big = join(dir, 'zeros.csv');
+    const handle = await open(big, 'w');
+    await handle.truncate(1024 ** 3);
+    await handle.close();
+    const e = await rejection(loadFile(big));
+    assert.equal(e.code, 'binary');
   });
 
   it('reads a file of the largest size allowed, and refuses one byte more', () => {
