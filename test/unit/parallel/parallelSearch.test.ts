@@ -26,6 +26,12 @@ function quadraticData(rows = 300): { X: Float64Array[]; y: Float64Array } {
   return { X: [a, b], y: a.map((v, i) => (v * v) / b[i]!) };
 }
 
+/** a²/b plus a small ripple that arithmetic cannot express exactly. */
+function inexactData(rows = 300): { X: Float64Array[]; y: Float64Array } {
+  const { X, y } = quadraticData(rows);
+  return { X, y: y.map((v, i) => v + 0.01 * Math.sin(7 * X[0]![i]!)) };
+}
+
 /** A formula's loss recomputed on the user's data, divided by the target scale before squaring. */
 function scaledMse(entry: ScoredEntry, X: Float64Array[], y: Float64Array, targetScale: number): number {
   let total = 0;
@@ -65,7 +71,8 @@ describe('parallel search in worker threads', function () {
     assert.equal(result.workers, 2);
     assert.deepEqual(result.workerErrors, []);
     assert.ok(endedWell(result.stoppedBy), result.stoppedBy);
-    assert.ok(events.length >= 5, `only ${events.length} progress events`);
+    // Reports come with the workers' slices (300 ms), and the search may end a second after an exact fit.
+    assert.ok(events.length >= 3, `only ${events.length} progress events`);
     for (let i = 1; i < events.length; i++) {
       assert.ok(events[i]!.evaluations >= events[i - 1]!.evaluations, 'evaluations never go down');
       assert.ok(events[i]!.seconds - events[i - 1]!.seconds >= 0.09, 'progress is throttled');
@@ -99,7 +106,8 @@ describe('parallel search in worker threads', function () {
     try {
       // Short slices, so that even a slow start leaves every worker several slices before the time limit.
       const parallel = { workers, workerScript: faultyWorkerScript, sliceMs: 100 };
-      return await ParallelSearch.start(quadraticData(), { timeLimitSeconds, seed }, parallel).result;
+      // A law the default operators cannot write exactly: no early stop on an exact fit comes before the faults.
+      return await ParallelSearch.start(inexactData(), { timeLimitSeconds, seed }, parallel).result;
     } finally {
       endPlan();
     }
