@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parse } from 'mathjs';
 import { CODE_FORMATS, identifierMapping, sanitizeIdentifiers, type CodeFormat } from '../../../src/engine/expressions/formats';
 import { identifierFor } from '../../../src/engine/expressions/formats/identifiers';
 import { IDENTIFIER_RULES } from '../../../src/engine/expressions/formats/reservedWords';
@@ -122,5 +123,30 @@ describe('identifier sanitising', () => {
       { index: 1, name: 'v (km/s)', identifier: 'v_km_s' },
       { index: 2, name: 'pi', identifier: 'pi_' },
     ]);
+  });
+});
+
+describe('mathjs symbols', () => {
+  /** What the real parser says: the name is that one symbol. */
+  function parsesAsSymbol(name: string): boolean {
+    try {
+      const node = parse(name);
+      return node.type === 'SymbolNode' && (node as unknown as { name: string }).name === name;
+    } catch {
+      return false;
+    }
+  }
+
+  it('are the names the mathjs parser reads as one symbol, without loading it', () => {
+    const mathSymbols = ['\u{1D465}', '\u{1D6FC}', '\u{1D455}', '\u{1D4A0}', '\u{1D7CE}', '\u{1D7CC}'];
+    const names = [
+      ...NASTY, 'αβ', 'α2', '2α', 'α.β', 'α(2)', 'α β', 'α\u00a0β', 'α\n', ' α', 'α#x', "α'", 'ÀʯͰϿ℀⅏', 'Ⅰ', '\u02B0', '\u0400',
+      'x₁', 'é2', 'ñ_$', '∑', '\uD835', 'a\uD835', '\uDC65', ...mathSymbols, ...mathSymbols.map((m) => `${m}2`), `é${mathSymbols[0]}`,
+    ];
+    const { isValid } = IDENTIFIER_RULES.mathjs;
+    for (const name of names) {
+      const expected = parsesAsSymbol(name) && !['NaN', 'Infinity', 'true', 'false', 'null', 'undefined'].includes(name);
+      assert.equal(isValid(name), expected, JSON.stringify(name));
+    }
   });
 });

@@ -1,4 +1,3 @@
-import { parse } from 'mathjs';
 import type { IdentifierRules } from './identifiers';
 import type { CodeFormat } from './types';
 
@@ -13,15 +12,35 @@ function matches(pattern: RegExp, normalForm?: 'NFC' | 'NFKC'): (name: string) =
 
 const MATHJS_VALUE_WORDS = new Set(['true', 'false', 'null', 'undefined', 'NaN', 'Infinity']);
 
+/*
+ * The characters mathjs's parser reads as a symbol's (mathjs 15, `parse.isAlpha` and `parse.isDigit`), written
+ * out here so that formatting does not load mathjs: the threads that present fronts would otherwise spend most
+ * of their start loading it. `mathjs symbols` in test/unit/formats/identifiers.test.ts checks them against it.
+ */
+const MATHJS_LATIN_OR_GREEK = /^[a-zA-Z_$\u00C0-\u02AF\u0370-\u03FF\u2100-\u214F]$/;
+const MATHJS_MATH_SYMBOL_LOW =
+  /^[^\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDFCC\uDFCD]$/;
+
+/** A mathematical alphanumeric symbol (U+1D400 ..), as the two UTF-16 units mathjs reads one at a time. */
+function isMathjsMathSymbol(high: string, low: string): boolean {
+  return high === '\uD835' && low >= '\uDC00' && low <= '\uDFFF' && MATHJS_MATH_SYMBOL_LOW.test(low);
+}
+
+function isMathjsAlpha(c: string, previous: string, next: string): boolean {
+  return MATHJS_LATIN_OR_GREEK.test(c) || isMathjsMathSymbol(c, next) || isMathjsMathSymbol(previous, c);
+}
+
+/** Whether mathjs parses `name` as that one symbol. */
 function isMathjsSymbol(name: string): boolean {
   if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return !MATHJS_VALUE_WORDS.has(name);
-  if (name === '' || name.trim() !== name) return false;
-  try {
-    const node = parse(name);
-    return node.type === 'SymbolNode' && (node as unknown as { name: string }).name === name;
-  } catch {
-    return false;
+  if (name === '') return false;
+  // Not ASCII, so none of mathjs's words (true, mod, ...): one symbol exactly when its characters are a symbol's.
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i]!;
+    const digit = c >= '0' && c <= '9';
+    if (!(isMathjsAlpha(c, name[i - 1] ?? '', name[i + 1] ?? '') || (digit && i > 0))) return false;
   }
+  return true;
 }
 
 const PYTHON = `False None True and as assert async await break class continue def del elif else except finally
