@@ -7,6 +7,7 @@ import type { Dataset } from '../../src/data';
 import { DataError } from '../../src/data';
 import type { EquationDiscoveryApi } from '../../src/extension/extension';
 import { resolveDataInput } from '../../src/extension/input/dataSource';
+import { readFileTable } from '../../src/extension/input/fileReading';
 import type { Logger } from '../../src/extension/log';
 import type { MessageKind } from '../../src/extension/report';
 import type { RunRequest } from '../../src/extension/runs/liveRun';
@@ -246,16 +247,19 @@ describe('Reliability', function () {
   describe('a data file far too large', () => {
     it('is refused from its size, naming the file, before it is read, and no run starts', async () => {
       const api = await vscode.extensions.getExtension<EquationDiscoveryApi>(EXTENSION_ID)!.activate();
-      const path = join(mkdtempSync(join(tmpdir(), 'eqd-huge-')), 'huge.csv');
-      writeFileSync(path, 'x,y\n');
+      // JSON is read as one text (CSV, read in pieces, has no such limit).
+      const path = join(mkdtempSync(join(tmpdir(), 'eqd-huge-')), 'huge.json');
+      writeFileSync(path, '[');
       // A sparse file: 1 GB long, no disk space used.
       truncateSync(path, 1024 ** 3);
       const uri = vscode.Uri.file(path);
 
-      await assert.rejects(resolveDataInput(uri), (error: unknown) => {
+      const input = await resolveDataInput(uri);
+      assert.ok(input && input.kind === 'file');
+      await assert.rejects(readFileTable(input, {}), (error: unknown) => {
         assert.ok(error instanceof DataError);
         assert.equal(error.code, 'too-large');
-        assert.match(error.message, /^huge\.csv: the file is 1\.0 GB; text data files of up to 256 MB can be read/);
+        assert.match(error.message, /^huge\.json: the file is 1\.0 GB; text data files of up to 256 MB can be read/);
         return true;
       });
       const shownBefore = api.shownRun();
