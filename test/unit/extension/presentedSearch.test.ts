@@ -104,7 +104,7 @@ describe('Presented search in threads: a live run on the extension host', functi
     let evaluations = 0;
     const reports: PlottedFormula[][] = [];
     runs.onDidProgress((record) => reports.push(record.front));
-    const request = lineRequest({ settings: { options: { operators: ['+', '*'], timeLimitSeconds: 1.5 }, workers: 1 } });
+    const request = lineRequest({ settings: { options: { operators: ['+', '*'], timeLimitSeconds: 5 }, workers: 1 } });
     // Counted once the search has started: preparing it (before the first worker starts) is not the run's job.
     const id = runs.start(request).id;
     ColumnEvaluator.prototype.evaluate = function (this: ColumnEvaluator, ...args) {
@@ -137,10 +137,10 @@ describe('Presented search in threads: a live run on the extension host', functi
     const broken = { ...scripts, presenter: join(dist, 'no-such-presenter.js') };
     const runs = new RunLifecycle(new RunStore(new MemoryFolder(), quiet), parallelSearchStarter(broken), log);
     try {
-      const request = lineRequest({ settings: { options: { operators: ['+', '*'], timeLimitSeconds: 1 }, workers: 1 } });
+      const request = lineRequest({ settings: { options: { operators: ['+', '*'], timeLimitSeconds: 5 }, workers: 1 } });
       const record = await runs.whenEnded(runs.start(request).id);
       assert.equal(record.status, 'finished');
-      assert.ok(record.front.length > 0 && record.front.every((f) => f.predictions !== null && f.text.length > 0));
+      assert.ok(record.front.length > 0 && record.front.every((f) => f.predictions !== null && f.text.length > 0), JSON.stringify(record.front.map(({ expr: _e, ...f }) => f)));
       assert.match(lines.join('\n'), /^y from x: the presenter thread failed \(.+\)$/m);
     } finally {
       runs.dispose();
